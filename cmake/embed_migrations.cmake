@@ -1,0 +1,16 @@
+# Turns the migration files into a C++ table {name, sql}. Called at build time.
+set(content "// Generated from src/store/**/migrations/*.sql. Do not edit.\n#include \"store/migrations.hpp\"\nnamespace evient::store {\nconst std::vector<MigrationFile>& embedded_migrations() {\n  static const std::vector<MigrationFile> kFiles = {\n")
+foreach(f ${FILES})
+  get_filename_component(name ${f} NAME)
+  # Engine-specific files live in store/<engine>/migrations/; keep the engine in the name.
+  if(f MATCHES "/store/sqlite/migrations/")
+    set(name "sqlite/${name}")
+  elseif(f MATCHES "/store/postgres/migrations/")
+    set(name "postgres/${name}")
+  endif()
+  file(READ ${f} sql)
+  string(APPEND content "    {\"${name}\", R\"evient_sql(${sql})evient_sql\"},\n")
+endforeach()
+string(APPEND content "  };\n  return kFiles;\n}\n}  // namespace evient::store\n")
+file(WRITE ${OUT}.tmp "${content}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

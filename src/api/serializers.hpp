@@ -1,0 +1,29 @@
+#pragma once
+// Models -> JSON, in one place so every endpoint shows an entity the same way.
+#include <boost/json.hpp>
+#include <vector>
+
+#include "store/models.hpp"
+
+namespace evient::api {
+
+boost::json::value opt(const std::optional<std::string>& s);
+boost::json::value opt_time(const std::optional<Timestamp>& t);
+
+// The caller's own view (and the admin's): never the password hash.
+boost::json::object user_json(const User& u);
+boost::json::object event_card_json(const EventCard& c);
+boost::json::object event_json(const Event& e);  // full, with content
+boost::json::object ticket_type_json(const TicketType& t);
+boost::json::object banner_json(const Banner& b);
+boost::json::object notification_json(const Notification& n);
+
+template <class T, class F>
+boost::json::array to_array(const std::vector<T>& items, F&& f) {
+  boost::json::array a;
+  a.reserve(items.size());
+  for (const auto& i : items) a.push_back(f(i));
+  return a;
+}
+
+}  // namespace evient::api

@@ -1,0 +1,101 @@
+#include "app.hpp"
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+#include "api/routes.hpp"
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "core/money.hpp"
+#include "http/pipeline.hpp"
+#include "http/server.hpp"
+#include "services/services.hpp"
+#include "store/migrations.hpp"
+
+namespace evient {
+namespace {
+
+Currency currency_for(const std::string& code) {
+  static const std::map<std::string, int> kExponents = {
+      {"VND", 0}, {"JPY", 0}, {"KRW", 0}, {"USD", 2}, {"EUR", 2},
+      {"GBP", 2}, {"SGD", 2}, {"THB", 2}, {"AUD", 2}, {"CAD", 2}};
+  auto it = kExponents.find(code);
+  if (it == kExponents.end()) throw std::invalid_argument("unsupported currency " + code);
+  return Currency{code, it->second};
+}
+
+}  // namespace
+
+void init_process(const Config& config) {
+  crypto::init();
+  set_currency(currency_for(config.currency));
+  log::set_access_log(config.access_log);
+}
+
+App::App(Config config, std::shared_ptr<const Clock> clock)
+    : config_(std::move(config)), clock_(std::move(clock)) {
+  init_process(config_);
+  ensure_secrets(config_);
+  store::DatabaseOptions options;
+  options.url = config_.db;
+  options.pool_size = config_.db_pool;
+  options.sqlite_full_sync = config_.sqlite_full_sync;
+  db_ = store::open_database(options);
+  store::migrate(*db_);
+  services_ = std::make_unique<Services>(*db_, *clock_, config_);
+}
+
+App::~App() { stop(); }
+
+std::uint16_t App::start(bool background_tasks) {
+  pipeline_ = std::make_shared<http::Pipeline>(api::build_router(*services_),
+                                               api::make_authenticator(*services_),
+                                               http::CorsConfig{config_.cors_origins});
+  http::ServerConfig sc;
+  sc.address = config_.address;
+  sc.port = config_.port;
+  sc.io_threads = config_.io_threads;
+  sc.worker_threads = config_.worker_threads;
+  sc.read_timeout = config_.read_timeout;
+  server_ = std::make_unique<http::Server>(sc, pipeline_);
+  const std::uint16_t port = server_->start();
+  if (background_tasks) {
+    for (auto& task : services_->background_tasks()) run_periodic(task.interval, task.run);
+  }
+  return port;
+}
+
+void App::install_signal_handlers() { server_->install_signal_handlers(); }
+
+void App::wait() {
+  if (server_) server_->wait();
+}
+
+void App::stop() {
+  for (auto& t : background_) t.request_stop();
+  background_.clear();  // joins
+  if (server_) server_->stop();
+}
+
+void App::run_periodic(std::chrono::seconds interval, std::function<void()> task) {
+  background_.emplace_back([interval, task = std::move(task)](std::stop_token stop) {
+    std::mutex m;
+    std::condition_variable_any cv;
+    while (!stop.stop_requested()) {
+      {
+        std::unique_lock<std::mutex> lock(m);
+        cv.wait_for(lock, stop, interval, [] { return false; });
+      }
+      if (stop.stop_requested()) break;
+      try {
+        task();
+      } catch (const std::exception& e) {
+        log::error(std::string("background task failed: ") + e.what());
+      }
+    }
+  });
+}
+
+}  // namespace evient

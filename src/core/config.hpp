@@ -1,0 +1,47 @@
+#pragma once
+// Configuration: every flag has an EVIENT_* environment variable; a flag on the
+// command line wins over the environment, which wins over the default.
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace evient {
+
+struct Config {
+  std::string db = "data/evient.db";       // --db / EVIENT_DB: SQLite path or postgres:// URL
+  std::string address = "0.0.0.0";         // --address / EVIENT_ADDRESS
+  std::uint16_t port = 8080;               // --port / EVIENT_PORT (0 = any free port)
+  std::string public_url;                  // EVIENT_PUBLIC_URL: base of links we hand out
+  std::string jwt_secret;                  // EVIENT_JWT_SECRET
+  std::chrono::seconds jwt_ttl{24 * 3600};  // EVIENT_JWT_TTL (seconds)
+  std::string payment_secret;              // EVIENT_PAYMENT_SECRET (sandbox webhook HMAC key)
+  std::vector<std::string> cors_origins;   // EVIENT_CORS_ORIGINS, comma separated
+  std::string currency = "VND";            // EVIENT_CURRENCY (VND, USD, EUR, ...)
+  int io_threads = 2;                      // EVIENT_IO_THREADS
+  int worker_threads = 8;                  // EVIENT_WORKERS
+  int db_pool = 8;                         // EVIENT_DB_POOL
+  bool sqlite_full_sync = false;           // EVIENT_SQLITE_SYNC=full
+  bool access_log = true;                  // EVIENT_ACCESS_LOG=0 to silence
+  std::chrono::seconds order_hold{15 * 60};     // EVIENT_ORDER_HOLD (seconds)
+  int max_per_type_per_order = 10;              // EVIENT_MAX_PER_ORDER
+  int max_per_user_per_event = 20;              // EVIENT_MAX_PER_USER_EVENT
+  std::chrono::seconds sweep_interval{30};      // EVIENT_SWEEP_INTERVAL (seconds)
+  std::chrono::hours door_window{6};            // EVIENT_DOOR_WINDOW_HOURS: before start / after end
+  int login_attempts_per_minute = 10;           // EVIENT_LOGIN_RATE (per IP and per email)
+  std::chrono::seconds read_timeout{30};        // EVIENT_READ_TIMEOUT (seconds)
+
+  bool is_postgres() const { return db.starts_with("postgres://") || db.starts_with("postgresql://"); }
+};
+
+// Reads the environment, then `--name value` / `--name=value` flags from args.
+// Unknown flags throw std::invalid_argument. Flags not consumed by Config
+// (e.g. --reset) are returned in `rest`.
+Config load_config(const std::vector<std::string>& args, std::vector<std::string>* rest);
+
+// Fills jwt_secret / payment_secret when absent: for SQLite a random secret is
+// generated once and kept in "<db>.secrets" beside the database file (mode 0600);
+// for PostgreSQL both must be given (every instance must share them).
+void ensure_secrets(Config& config);
+
+}  // namespace evient

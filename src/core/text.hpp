@@ -1,0 +1,24 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace evient::text {
+
+std::string trim(std::string_view s);
+std::string ascii_lower(std::string_view s);
+// Lower case with diacritics folded to ASCII, for search: "Hội Chợ Đà Lạt" -> "hoi cho da lat".
+// Handles Vietnamese (precomposed and combining marks), Latin-1 and Latin Extended-A letters;
+// other code points pass through lower-cased where ASCII, unchanged otherwise. Runs of
+// whitespace collapse to one space.
+std::string fold(std::string_view utf8);
+// URL slug from a title: folded, [a-z0-9] words joined by '-', at most 80 chars,
+// never empty ("event" when nothing is left).
+std::string slugify(std::string_view title);
+bool is_valid_email(std::string_view email);
+bool is_valid_utf8(std::string_view s);
+// http:// or https:// URL with a host.
+bool is_http_url(std::string_view url);
+// http(s) URL or a site-relative path starting with a single '/'.
+bool is_http_url_or_path(std::string_view url);
+
+}  // namespace evient::text

@@ -1,0 +1,42 @@
+#pragma once
+// Typed, validating access to a JSON request body. Type errors and missing
+// required fields are collected in a Validator so the client hears about every
+// bad field at once (422); a body that is not a JSON object is a 400.
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/errors.hpp"
+#include "http/message.hpp"
+
+namespace evient::http {
+
+class JsonBody {
+ public:
+  explicit JsonBody(const Request& request);
+  explicit JsonBody(boost::json::object object) : object_(std::move(object)) {}
+
+  // Present and not null.
+  bool has(std::string_view key) const;
+  const boost::json::value* get(std::string_view key) const;
+  const boost::json::object& object() const { return object_; }
+
+  // Trimmed string; empty after trimming counts as missing when required.
+  std::optional<std::string> string(std::string_view key, Validator& v, bool required,
+                                    std::size_t max_len = 255) const;
+  // Raw string (no trimming), e.g. passwords.
+  std::optional<std::string> raw_string(std::string_view key, Validator& v, bool required,
+                                        std::size_t max_len = 1024) const;
+  std::optional<std::int64_t> integer(std::string_view key, Validator& v, bool required) const;
+  std::optional<bool> boolean(std::string_view key, Validator& v, bool required) const;
+
+ private:
+  boost::json::object object_;
+};
+
+// Parses any JSON body, for endpoints that need arrays too. Throws BadRequest.
+boost::json::value parse_json(std::string_view body);
+
+}  // namespace evient::http

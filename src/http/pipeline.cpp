@@ -1,0 +1,136 @@
+#include "http/pipeline.hpp"
+
+#include <chrono>
+#include <string>
+
+#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "http/envelope.hpp"
+
+namespace evient::http {
+namespace {
+
+constexpr const char* kAllowMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+constexpr const char* kAllowHeaders = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
+
+std::string bearer_token(const Request& request) {
+  const std::string* h = request.header("authorization");
+  if (!h) throw Unauthorized("Missing bearer token", "UNAUTHORIZED");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (h->size() <= kPrefix.size() || !std::equal(kPrefix.begin(), kPrefix.end(), h->begin(),
+                                                 [](char a, char b) {
+                                                   return std::tolower(a) == std::tolower(b);
+                                                 })) {
+    throw Unauthorized("Authorization header must be 'Bearer <token>'", "INVALID_TOKEN");
+  }
+  return h->substr(kPrefix.size());
+}
+
+bool is_read_method(Method m) {
+  return m == Method::Get || m == Method::Head || m == Method::Options;
+}
+
+}  // namespace
+
+Pipeline::Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors)
+    : router_(std::move(router)), auth_(std::move(auth)), cors_(std::move(cors)) {}
+
+Response Pipeline::handle(Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  Response response;
+  if (request.method == Method::Options) {
+    response.status = 204;
+    response.content_type.clear();
+    response.headers.emplace_back("Access-Control-Allow-Methods", kAllowMethods);
+    response.headers.emplace_back("Access-Control-Allow-Headers", kAllowHeaders);
+    response.headers.emplace_back("Access-Control-Max-Age", "600");
+  } else {
+    response = dispatch(request);
+  }
+  apply_cors(request, response);
+  response.headers.emplace_back("X-Request-Id", request.request_id);
+  if (log::access_log_enabled()) {
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    std::string line = "access ";
+    line += method_name(request.method);
+    line += ' ';
+    line += request.path;
+    line += ' ';
+    line += std::to_string(response.status);
+    line += ' ';
+    line += std::to_string(us / 1000) + "." + std::to_string((us % 1000) / 100) + "ms";
+    line += " rid=" + request.request_id;
+    log::info(line);
+  }
+  return response;
+}
+
+Response Pipeline::error(Request& request, unsigned status, std::string code,
+                         std::string message) {
+  Response r = error_response(ApiError(status, std::move(code), std::move(message)));
+  apply_cors(request, r);
+  r.headers.emplace_back("X-Request-Id", request.request_id);
+  if (log::access_log_enabled()) {
+    log::info("access " + std::string(method_name(request.method)) + " " + request.path + " " +
+              std::to_string(status) + " rid=" + request.request_id);
+  }
+  return r;
+}
+
+Response Pipeline::dispatch(Request& request) {
+  try {
+    RouteMatch m = router_.match(request);
+    if (!m.route) {
+      if (m.path_matched) {
+        Response r = error_response(
+            ApiError(405, "METHOD_NOT_ALLOWED", "Method not allowed on this path"));
+        std::string allow;
+        for (Method a : m.allowed) {
+          if (!allow.empty()) allow += ", ";
+          allow += method_name(a);
+        }
+        r.headers.emplace_back("Allow", allow);
+        return r;
+      }
+      throw NotFound("No such endpoint", "ROUTE_NOT_FOUND");
+    }
+    if (m.route->access != Access::Public) {
+      request.auth = auth_->authenticate(bearer_token(request));
+      if (m.route->access == Access::Admin && !request.auth->is_admin()) {
+        throw Forbidden("Administrator access required", "FORBIDDEN");
+      }
+    }
+    return m.route->handler(request);
+  } catch (const ApiError& e) {
+    return error_response(e);
+  } catch (const std::exception& e) {
+    // The detail goes to the log under the request id, never to the client.
+    log::error("rid=" + request.request_id + " " + std::string(method_name(request.method)) +
+               " " + request.path + " failed: " + e.what());
+    return internal_error(request.request_id);
+  }
+}
+
+void Pipeline::apply_cors(const Request& request, Response& response) const {
+  const std::string* origin = request.header("origin");
+  if (!origin) return;
+  bool listed = false;
+  for (const auto& o : cors_.allowed_origins) {
+    if (o == *origin) listed = true;
+  }
+  if (listed) {
+    response.headers.emplace_back("Access-Control-Allow-Origin", *origin);
+    response.headers.emplace_back("Access-Control-Allow-Credentials", "true");
+    response.headers.emplace_back("Vary", "Origin");
+    return;
+  }
+  // Without a configured list any origin may call the API (tokens travel in a
+  // header, not a cookie). With a list, unlisted origins may only read.
+  if (cors_.allowed_origins.empty() || is_read_method(request.method)) {
+    response.headers.emplace_back("Access-Control-Allow-Origin", "*");
+  }
+}
+
+}  // namespace evient::http

@@ -1,0 +1,45 @@
+#pragma once
+// Everything between "a request was read" and "a response is ready", without
+// any transport: request id, CORS, routing, the auth guard, error mapping and
+// the access log. The Beast server runs `handle` on the worker pool.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+#include "http/router.hpp"
+
+namespace evient::http {
+
+// Resolves a bearer token to the caller; throws Unauthorized / Forbidden.
+class Authenticator {
+ public:
+  virtual ~Authenticator() = default;
+  virtual AuthContext authenticate(std::string_view bearer_token) = 0;
+};
+
+struct CorsConfig {
+  // Origins allowed to send credentials; "*" in this list allows any origin.
+  std::vector<std::string> allowed_origins;
+};
+
+class Pipeline {
+ public:
+  Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors);
+  Response handle(Request& request);
+  // For errors the server detects before routing (body too large, bad request line).
+  Response error(Request& request, unsigned status, std::string code, std::string message);
+
+ private:
+  Response dispatch(Request& request);
+  void apply_cors(const Request& request, Response& response) const;
+
+  Router router_;
+  std::shared_ptr<Authenticator> auth_;
+  CorsConfig cors_;
+};
+
+}  // namespace evient::http

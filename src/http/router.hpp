@@ -1,0 +1,45 @@
+#pragma once
+// Method + path matching. Patterns are literal segments and ":name" captures,
+// e.g. "/api/events/:id/ticket-types". Matching is exact per segment.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace evient::http {
+
+enum class Access { Public, User, Admin };
+
+using Handler = std::function<Response(Request&)>;
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Access access;
+  Handler handler;
+  std::vector<std::string> segments;  // split pattern
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;  // null when nothing matched
+  bool path_matched = false;     // some route has this path (-> 405 rather than 404)
+  std::vector<Method> allowed;   // methods available on this path
+};
+
+class Router {
+ public:
+  void add(Method method, std::string pattern, Access access, Handler handler);
+  void get(std::string p, Access a, Handler h) { add(Method::Get, std::move(p), a, std::move(h)); }
+  void post(std::string p, Access a, Handler h) { add(Method::Post, std::move(p), a, std::move(h)); }
+  void put(std::string p, Access a, Handler h) { add(Method::Put, std::move(p), a, std::move(h)); }
+  void del(std::string p, Access a, Handler h) { add(Method::Delete, std::move(p), a, std::move(h)); }
+  // Fills request.params on success.
+  RouteMatch match(Request& request) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace evient::http

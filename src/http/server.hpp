@@ -1,0 +1,46 @@
+#pragma once
+// The Beast/Asio HTTP/1.1 server: I/O threads run C++20 coroutine sessions;
+// every request is handed to a worker pool (database and Argon2id block), so
+// I/O threads never block.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/pipeline.hpp"
+
+namespace evient::http {
+
+struct ServerConfig {
+  std::string address = "0.0.0.0";
+  std::uint16_t port = 8080;          // 0 = pick a free port
+  int io_threads = 2;
+  int worker_threads = 4;
+  std::size_t body_limit = 1 << 20;   // 1 MiB -> 413 above
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds shutdown_grace{10};
+};
+
+class Server {
+ public:
+  Server(ServerConfig config, std::shared_ptr<Pipeline> pipeline);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens; returns the bound port (useful with port 0).
+  std::uint16_t start();
+  // Blocks until stop() or SIGINT/SIGTERM (when install_signal_handlers was called).
+  void wait();
+  void install_signal_handlers();
+  // Stops accepting, lets in-flight requests finish (up to shutdown_grace), then returns.
+  void stop();
+  std::uint16_t port() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace evient::http

@@ -1,0 +1,83 @@
+// evient: serve | migrate | seed [--reset] [--if-empty]
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "core/log.hpp"
+#include "services/seeder.hpp"
+#include "store/migrations.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: evient <command> [--db PATH|postgres://URL] [options]\n"
+    "commands:\n"
+    "  serve            migrate, then serve HTTP (--port, default 8080; 0 = any free port)\n"
+    "  migrate          apply pending SQL migrations\n"
+    "  seed [--reset]   load the development data (--if-empty: only into an empty database)\n"
+    "Every option also reads an EVIENT_* environment variable; see README.md.\n";
+
+int run(const std::string& command, const std::vector<std::string>& args) {
+  std::vector<std::string> rest;
+  evient::Config config = evient::load_config(args, &rest);
+  auto has_flag = [&](const std::string& f) {
+    for (const auto& r : rest) {
+      if (r == f) return true;
+    }
+    return false;
+  };
+  for (const auto& r : rest) {
+    if (r != "--reset" && r != "--if-empty") throw std::invalid_argument("unknown argument " + r);
+  }
+
+  if (command == "serve") {
+    evient::App app(config);
+    const auto port = app.start();
+    evient::log::info("evient listening on http://" + app.config().address + ":" +
+                      std::to_string(port) + " port=" + std::to_string(port));
+    app.install_signal_handlers();
+    app.wait();
+    evient::log::info("evient stopped");
+    return 0;
+  }
+  if (command == "migrate") {
+    evient::App app(config);  // opening the application migrates
+    evient::log::info("migrations applied");
+    return 0;
+  }
+  if (command == "seed") {
+    evient::App app(config);
+    const bool reset = has_flag("--reset");
+    if (has_flag("--if-empty") && !reset) {
+      // `make run` seeds only a brand-new database.
+    }
+    evient::SeedReport r = evient::seed(app.db(), app.clock(), reset);
+    if (r.seeded) {
+      evient::log::info("seeded " + std::to_string(r.users) + " users, " +
+                        std::to_string(r.events) + " events, " + std::to_string(r.tickets) +
+                        " tickets");
+    } else {
+      evient::log::info("seed data already present (use --reset to start over)");
+    }
+    return 0;
+  }
+  std::cerr << kUsage;
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+    std::cerr << kUsage;
+    return argc < 2 ? 2 : 0;
+  }
+  std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    return run(argv[1], args);
+  } catch (const std::exception& e) {
+    std::cerr << "evient: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,61 @@
+#pragma once
+// Accounts: registration, login, token checks and the caller's own profile.
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/jwt.hpp"
+#include "core/rate_limiter.hpp"
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient {
+
+struct AuthResult {
+  std::string token;
+  User user;
+};
+
+struct ProfileUpdate {
+  std::optional<std::string> full_name;
+  // Outer optional: field given; inner: null clears the avatar.
+  std::optional<std::optional<std::string>> avatar_url;
+  std::optional<std::string> old_password;
+  std::optional<std::string> new_password;
+};
+
+struct ProfileResult {
+  User user;
+  std::optional<std::string> token;  // a fresh token when the password changed
+};
+
+class AuthService {
+ public:
+  AuthService(store::Database& db, const Clock& clock, const Config& config);
+
+  AuthResult register_user(const std::string& email, const std::string& password,
+                           const std::string& full_name);
+  AuthResult login(const std::string& email, const std::string& password,
+                   const std::string& client_ip);
+  // The caller behind a bearer token, re-checked against the database: a
+  // deactivated user or a token issued before a password change is refused.
+  User authenticate(std::string_view token);
+  User profile(const std::string& user_id);
+  ProfileResult update_profile(const std::string& user_id, const ProfileUpdate& update);
+
+  std::string issue_token(const User& user) const;
+  const TokenSigner& signer() const { return signer_; }
+
+ private:
+  store::Database& db_;
+  const Clock& clock_;
+  TokenSigner signer_;
+  RateLimiter login_limiter_;
+  std::string dummy_hash_;  // verified against when the email is unknown (equal timing)
+};
+
+// Lower-cases and trims; the one place emails are normalised.
+std::string normalize_email(std::string_view email);
+
+}  // namespace evient

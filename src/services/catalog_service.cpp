@@ -1,0 +1,69 @@
+#include "services/catalog_service.hpp"
+
+#include <sstream>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "store/banners_repo.hpp"
+#include "store/events_repo.hpp"
+
+namespace evient {
+
+std::vector<std::string> search_words(const std::string& search) {
+  std::vector<std::string> words;
+  std::istringstream in(text::fold(search));
+  std::string w;
+  while (in >> w && words.size() < 8) {
+    if (w.size() > 64) w.resize(64);
+    words.push_back(w);
+  }
+  return words;
+}
+
+CatalogService::CatalogService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+EventPage CatalogService::list(const EventQuery& q) {
+  store::events::EventFilter f;
+  f.statuses = {"published"};
+  if (q.category && !q.category->empty()) f.category = *q.category;
+  if (q.search) f.search_words = search_words(*q.search);
+  if (q.upcoming) f.ends_after = clock_.now();
+  return db_.read([&](store::Tx& tx) {
+    EventPage page;
+    page.items = store::events::list_cards(tx, f, q.limit, (q.page - 1) * q.limit);
+    page.total = store::events::count(tx, f);
+    return page;
+  });
+}
+
+std::vector<EventCard> CatalogService::featured(std::int64_t limit) {
+  store::events::EventFilter f;
+  f.statuses = {"published"};
+  f.is_hot = true;
+  f.starts_after = clock_.now();
+  return db_.read([&](store::Tx& tx) { return store::events::list_cards(tx, f, limit, 0); });
+}
+
+EventDetail CatalogService::detail(const std::string& id_or_slug) {
+  auto find = [&](store::Tx& tx) {
+    return crypto::is_uuid(id_or_slug) ? store::events::find_by_id(tx, id_or_slug)
+                                       : store::events::find_by_slug(tx, id_or_slug);
+  };
+  if (refresher_) {
+    auto event = db_.read(find);
+    if (event && event->status != "draft") refresher_(event->id);
+  }
+  return db_.read([&](store::Tx& tx) {
+    auto event = find(tx);
+    if (!event || event->status == "draft") throw NotFound("Event not found", "EVENT_NOT_FOUND");
+    EventDetail d{*event, store::events::ticket_types(tx, event->id, false)};
+    return d;
+  });
+}
+
+std::vector<Banner> CatalogService::banners() {
+  return db_.read([&](store::Tx& tx) { return store::banners::list_active(tx); });
+}
+
+}  // namespace evient

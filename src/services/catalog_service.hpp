@@ -1,0 +1,58 @@
+#pragma once
+// The public catalogue: event lists, featured events, event detail with ticket
+// availability, and banners. Read-only; drafts are invisible here.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient {
+
+struct EventQuery {
+  std::int64_t page = 1;
+  std::int64_t limit = 10;
+  std::optional<std::string> category;
+  std::optional<std::string> search;
+  bool upcoming = false;
+};
+
+struct EventPage {
+  std::vector<EventCard> items;
+  std::int64_t total = 0;
+};
+
+struct EventDetail {
+  Event event;
+  std::vector<TicketType> ticket_types;
+};
+
+class CatalogService {
+ public:
+  CatalogService(store::Database& db, const Clock& clock);
+
+  EventPage list(const EventQuery& q);
+  std::vector<EventCard> featured(std::int64_t limit = 12);
+  // `id_or_slug` is the event's UUID or its slug. Drafts are 404.
+  EventDetail detail(const std::string& id_or_slug);
+  std::vector<Banner> banners();
+
+  // Called before availability is read for an event, so reservations that have
+  // expired are released even when the background sweeper is not running.
+  void set_availability_refresher(std::function<void(const std::string& event_id)> f) {
+    refresher_ = std::move(f);
+  }
+
+ private:
+  store::Database& db_;
+  const Clock& clock_;
+  std::function<void(const std::string&)> refresher_;
+};
+
+// Splits a search string into folded words (at most 8, each at most 64 bytes).
+std::vector<std::string> search_words(const std::string& search);
+
+}  // namespace evient

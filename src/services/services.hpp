@@ -1,0 +1,39 @@
+#pragma once
+// Every service of the application, built once by App and shared by the
+// handlers. Services hold the business rules; they know neither HTTP nor SQL.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "store/db.hpp"
+
+namespace evient {
+
+class AuthService;
+class CatalogService;
+
+// Work the application repeats in the background (e.g. releasing expired
+// reservations), run by App on its own threads.
+struct BackgroundTask {
+  std::chrono::seconds interval;
+  std::function<void()> run;
+};
+
+struct Services {
+  Services(store::Database& db, const Clock& clock, const Config& config);
+  ~Services();
+
+  store::Database& db;
+  const Clock& clock;
+  const Config& config;
+
+  std::unique_ptr<AuthService> auth;
+  std::unique_ptr<CatalogService> catalog;
+
+  std::vector<BackgroundTask> background_tasks();
+};
+
+}  // namespace evient

@@ -1,0 +1,20 @@
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient::store::banners {
+
+// Active banners, highest priority first.
+std::vector<Banner> list_active(Tx& tx);
+std::vector<Banner> list_all(Tx& tx, std::int64_t limit, std::int64_t offset);
+std::int64_t count_all(Tx& tx);
+std::optional<Banner> find(Tx& tx, std::int64_t id);
+// Returns the new id.
+std::int64_t insert(Tx& tx, const Banner& b);
+void update(Tx& tx, const Banner& b);
+void remove(Tx& tx, std::int64_t id);
+
+}  // namespace evient::store::banners

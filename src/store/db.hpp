@@ -1,0 +1,185 @@
+#pragma once
+// The engine-neutral database interface. Repositories (store/*_repo.cpp) write
+// portable SQL with $1..$n parameters against `Tx`; the two engines
+// (sqlite/, postgres/) implement `Connection` and `Database`. Services never see
+// which engine runs.
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace evient::store {
+
+enum class Engine { Sqlite, Postgres };
+
+// A bound parameter. Timestamps are bound as ISO-8601 text (see core/time.hpp);
+// booleans become 0/1 on SQLite and true/false on PostgreSQL.
+using Param = std::variant<std::nullptr_t, std::int64_t, std::string, bool>;
+
+// A fully materialised result. Every cell is text (PostgreSQL's text format,
+// SQLite's value rendered as text) or NULL; accessors convert.
+class Result {
+ public:
+  Result() = default;
+  Result(std::vector<std::string> columns, std::vector<std::optional<std::string>> cells,
+         std::int64_t affected)
+      : columns_(std::move(columns)), cells_(std::move(cells)), affected_(affected) {}
+
+  class Row {
+   public:
+    Row(const Result* r, std::size_t i) : r_(r), i_(i) {}
+    bool is_null(std::size_t col) const { return !cell(col).has_value(); }
+    const std::string& text(std::size_t col) const;  // throws on NULL
+    std::optional<std::string> opt_text(std::size_t col) const { return cell(col); }
+    std::int64_t i64(std::size_t col) const;          // throws on NULL
+    std::optional<std::int64_t> opt_i64(std::size_t col) const;
+    bool boolean(std::size_t col) const;              // "1"/"t"/"true" -> true
+    Timestamp time(std::size_t col) const;            // throws on NULL
+    std::optional<Timestamp> opt_time(std::size_t col) const;
+
+   private:
+    const std::optional<std::string>& cell(std::size_t col) const;
+    const Result* r_;
+    std::size_t i_;
+  };
+
+  std::size_t size() const { return columns_.empty() ? 0 : cells_.size() / columns_.size(); }
+  bool empty() const { return size() == 0; }
+  Row row(std::size_t i) const { return Row(this, i); }
+  Row operator[](std::size_t i) const { return row(i); }
+  std::optional<Row> first() const {
+    if (empty()) return std::nullopt;
+    return row(0);
+  }
+  // Rows changed by INSERT/UPDATE/DELETE (with or without RETURNING); 0 for SELECT.
+  std::int64_t affected() const { return affected_; }
+  const std::vector<std::string>& columns() const { return columns_; }
+
+ private:
+  friend class Row;
+  std::vector<std::string> columns_;
+  std::vector<std::optional<std::string>> cells_;  // row-major
+  std::int64_t affected_ = 0;
+};
+
+// Raised for constraint violations so repositories can map a named constraint
+// (e.g. uniq_users_email) to a domain error.
+class ConstraintViolation : public std::runtime_error {
+ public:
+  ConstraintViolation(std::string constraint, std::string detail)
+      : std::runtime_error(detail), constraint_(std::move(constraint)) {}
+  // Best effort: PostgreSQL names it; for SQLite the engine derives the name from the
+  // index/columns named in the message (e.g. "users.email" -> "uniq_users_email").
+  const std::string& constraint() const { return constraint_; }
+
+ private:
+  std::string constraint_;
+};
+
+// The connection broke (server gone, socket closed). The engine may retry a
+// whole transaction that had not reached COMMIT.
+class ConnectionLost : public std::runtime_error {
+ public:
+  explicit ConnectionLost(const std::string& what) : std::runtime_error(what) {}
+};
+
+// Any other database failure (syntax, type mismatch, ...). Never shown to clients.
+class DatabaseError : public std::runtime_error {
+ public:
+  explicit DatabaseError(const std::string& what) : std::runtime_error(what) {}
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  // Runs one statement with $1..$n parameters. Statements are prepared once per
+  // connection and cached by SQL text.
+  virtual Result exec(std::string_view sql, const std::vector<Param>& params) = 0;
+  // Runs several ;-separated statements without parameters (migrations, BEGIN...).
+  virtual void exec_script(std::string_view sql) = 0;
+  virtual Engine engine() const = 0;
+};
+
+// One unit of work on one connection, inside a transaction.
+class Tx {
+ public:
+  explicit Tx(Connection& c) : conn_(c) {}
+  Result exec(std::string_view sql, const std::vector<Param>& params = {}) {
+    return conn_.exec(sql, params);
+  }
+  std::optional<Result::Row> one(std::string_view sql, const std::vector<Param>& params,
+                                 Result& holder) {
+    holder = conn_.exec(sql, params);
+    return holder.first();
+  }
+  Engine engine() const { return conn_.engine(); }
+  Connection& connection() { return conn_; }
+
+ private:
+  Connection& conn_;
+};
+
+enum class TxMode { Read, Write };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  // Runs `work` in one transaction on one pooled connection: commit when it
+  // returns, roll back when it throws (and rethrow). Write transactions on SQLite
+  // start with BEGIN IMMEDIATE. When the connection is lost before COMMIT was
+  // sent, the engine replaces the connection and runs `work` again (at most 2
+  // retries); `work` must therefore have no side effects outside the database.
+  // A failure during COMMIT itself is a DatabaseError (outcome unknown), never retried.
+  virtual void transact(TxMode mode, const std::function<void(Tx&)>& work) = 0;
+  // Runs statements outside any transaction (migrations manage their own).
+  virtual void with_connection(const std::function<void(Connection&)>& work) = 0;
+  virtual Engine engine() const = 0;
+  // Cheap liveness check for /readyz.
+  virtual bool ping() = 0;
+
+  template <class F>
+  auto write(F&& f) {
+    using R = decltype(f(std::declval<Tx&>()));
+    if constexpr (std::is_void_v<R>) {
+      transact(TxMode::Write, [&](Tx& tx) { f(tx); });
+    } else {
+      std::optional<R> out;
+      transact(TxMode::Write, [&](Tx& tx) { out.emplace(f(tx)); });
+      return std::move(*out);
+    }
+  }
+  template <class F>
+  auto read(F&& f) {
+    using R = decltype(f(std::declval<Tx&>()));
+    if constexpr (std::is_void_v<R>) {
+      transact(TxMode::Read, [&](Tx& tx) { f(tx); });
+    } else {
+      std::optional<R> out;
+      transact(TxMode::Read, [&](Tx& tx) { out.emplace(f(tx)); });
+      return std::move(*out);
+    }
+  }
+};
+
+struct DatabaseOptions {
+  std::string url;        // a file path for SQLite, postgres:// or postgresql:// for PostgreSQL
+  int pool_size = 4;      // connections
+  bool sqlite_full_sync = false;  // synchronous=FULL instead of NORMAL
+};
+
+// Chooses the engine from the URL.
+std::unique_ptr<Database> open_database(const DatabaseOptions& options);
+std::unique_ptr<Database> open_sqlite(const DatabaseOptions& options);
+std::unique_ptr<Database> open_postgres(const DatabaseOptions& options);
+
+}  // namespace evient::store

@@ -1,0 +1,41 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient::store::events {
+
+struct EventFilter {
+  std::vector<std::string> statuses;     // empty = any
+  std::optional<std::string> category;   // compared case-insensitively
+  std::vector<std::string> search_words; // folded words; each must appear
+  std::optional<Timestamp> ends_after;   // upcoming: not yet over at this instant
+  std::optional<Timestamp> starts_after; // strictly upcoming
+  std::optional<bool> is_hot;
+};
+
+std::vector<EventCard> list_cards(Tx& tx, const EventFilter& f, std::int64_t limit,
+                                  std::int64_t offset);
+std::int64_t count(Tx& tx, const EventFilter& f);
+
+std::optional<Event> find_by_id(Tx& tx, const std::string& id);
+std::optional<Event> find_by_slug(Tx& tx, const std::string& slug);
+bool slug_exists(Tx& tx, const std::string& slug);
+// Throws ConstraintViolation("uniq_events_slug") on a duplicate slug.
+void insert(Tx& tx, const Event& e);
+void update(Tx& tx, const Event& e);
+void remove(Tx& tx, const std::string& id);
+
+// Non-hidden types (or all of them with include_hidden), cheapest and earliest first.
+std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool include_hidden);
+std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id);
+void insert_ticket_type(Tx& tx, const TicketType& t);
+// Updates everything but quantity_sold; refuses (returns false) when the new
+// quantity_total would fall below what is sold at that instant.
+bool update_ticket_type(Tx& tx, const TicketType& t);
+void remove_ticket_type(Tx& tx, const std::string& id);
+
+}  // namespace evient::store::events

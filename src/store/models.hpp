@@ -1,0 +1,136 @@
+#pragma once
+// Rows as the services see them. Money is in minor units (core/money.hpp).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/money.hpp"
+
+namespace evient {
+
+struct User {
+  std::string id;
+  std::string email;
+  std::string password_hash;
+  std::optional<std::string> full_name;
+  std::optional<std::string> avatar_url;
+  std::string role = "user";
+  Timestamp created_at{};
+  Timestamp updated_at{};
+  bool is_active = true;
+  std::int64_t token_version = 0;
+};
+
+struct Event {
+  std::string id;
+  std::string title;
+  std::string slug;
+  std::optional<std::string> description;
+  std::optional<std::string> content;  // sanitised HTML
+  std::optional<std::string> location;
+  std::optional<Timestamp> start_time;
+  std::optional<Timestamp> end_time;
+  std::optional<std::string> banner_image;
+  std::optional<std::string> thumbnail_image;
+  std::optional<std::string> category;
+  std::string status = "draft";
+  bool is_hot = false;
+  Timestamp created_at{};
+  Timestamp updated_at{};
+};
+
+// An event as a list card: without `content`, with what a buyer scans for.
+struct EventCard {
+  Event event;
+  std::optional<Minor> min_price;  // cheapest non-hidden ticket type
+  bool is_sold_out = false;        // no non-hidden type has anything left
+};
+
+struct TicketType {
+  std::string id;
+  std::string event_id;
+  std::string name;
+  std::optional<std::string> description;
+  Minor price = 0;
+  std::optional<Minor> original_price;
+  std::int64_t quantity_total = 0;
+  std::int64_t quantity_sold = 0;
+  std::string status = "active";
+  std::int64_t sort_order = 0;
+  Timestamp created_at{};
+  Timestamp updated_at{};
+
+  std::int64_t available() const {
+    return quantity_total > quantity_sold ? quantity_total - quantity_sold : 0;
+  }
+  // What the public sees: a sold-out type says so whatever its stored status.
+  std::string effective_status() const {
+    if (status == "hidden") return status;
+    return quantity_sold >= quantity_total ? "sold_out" : status;
+  }
+};
+
+struct Banner {
+  std::int64_t id = 0;
+  std::optional<std::string> title;
+  std::optional<std::string> image_url;
+  std::optional<std::string> link_url;
+  std::optional<std::string> event_id;
+  std::int64_t priority = 0;
+  bool is_active = true;
+  Timestamp created_at{};
+  Timestamp updated_at{};
+};
+
+struct Notification {
+  std::string id;
+  std::string user_id;
+  std::optional<std::string> title;
+  std::optional<std::string> message;
+  std::string type = "system";
+  bool is_read = false;
+  Timestamp created_at{};
+};
+
+struct OrderItem {
+  std::string id;
+  std::string order_id;
+  std::string ticket_type_id;
+  std::string event_id;
+  std::int64_t quantity = 0;
+  Minor unit_price = 0;
+  std::string ticket_type_name;  // joined for display
+  std::string event_title;       // joined for display
+};
+
+struct Order {
+  std::string id;
+  std::string user_id;
+  Minor total_amount = 0;
+  std::string status = "pending";
+  std::optional<std::string> payment_method;
+  std::optional<std::string> payment_transaction_id;
+  Timestamp created_at{};
+  Timestamp updated_at{};
+  std::optional<Timestamp> expires_at;
+  std::optional<Timestamp> paid_at;
+  bool refund_required = false;
+  std::vector<OrderItem> items;
+};
+
+struct Ticket {
+  std::string id;
+  std::string order_id;
+  std::string ticket_type_id;
+  std::string user_id;
+  std::string event_id;
+  std::string ticket_code;
+  std::string status = "valid";
+  std::optional<Timestamp> used_at;
+  Minor price_at_purchase = 0;
+  Timestamp created_at{};
+};
+
+}  // namespace evient

@@ -1,0 +1,32 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient::store::users {
+
+std::optional<User> find_by_id(Tx& tx, const std::string& id);
+std::optional<User> find_by_email(Tx& tx, const std::string& email);
+// Throws ConstraintViolation("uniq_users_email") on a duplicate.
+void insert(Tx& tx, const User& user);
+void update_profile(Tx& tx, const std::string& id, const std::optional<std::string>& full_name,
+                    const std::optional<std::string>& avatar_url, Timestamp now);
+// Also bumps token_version so every token issued before stops working.
+void update_password(Tx& tx, const std::string& id, const std::string& hash, Timestamp now);
+std::int64_t count(Tx& tx);
+
+struct UserFilter {
+  std::string search;  // folded; matches email or name
+  std::optional<std::string> role;
+  std::optional<bool> is_active;
+};
+std::vector<User> list(Tx& tx, const UserFilter& f, std::int64_t limit, std::int64_t offset);
+std::int64_t count(Tx& tx, const UserFilter& f);
+// Admin changes; role/is_active changes bump token_version.
+void update_admin_fields(Tx& tx, const User& user, bool bump_token_version, Timestamp now);
+std::int64_t count_active_admins(Tx& tx);
+
+}  // namespace evient::store::users

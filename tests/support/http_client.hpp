@@ -1,0 +1,66 @@
+#pragma once
+// A small synchronous HTTP/1.1 client for integration tests. Each object keeps
+// one keep-alive connection and reopens it when the server has closed it.
+// Beast stays in the .cpp so test files including this compile quickly.
+#include <boost/json/value.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace evient::test {
+
+struct HttpResponse {
+  unsigned status = 0;
+  std::string body;
+  std::unordered_map<std::string, std::string> headers;  // lower-case names
+
+  // Parses the body; throws when it is not valid JSON.
+  boost::json::value json() const;
+  // The header's value, or "" when absent.
+  std::string header(const std::string& lower_name) const;
+};
+
+class HttpClient {
+ public:
+  explicit HttpClient(std::uint16_t port, std::string host = "127.0.0.1");
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  // Throws std::runtime_error when no response could be read.
+  HttpResponse request(std::string_view method, std::string_view target,
+                       std::string_view body = {},
+                       const std::vector<std::pair<std::string, std::string>>& headers = {});
+  HttpResponse get(std::string_view target, std::string_view bearer = {});
+  HttpResponse post(std::string_view target, const boost::json::value& body,
+                    std::string_view bearer = {});
+  HttpResponse put(std::string_view target, const boost::json::value& body,
+                   std::string_view bearer = {});
+  HttpResponse del(std::string_view target, std::string_view bearer = {});
+  // Sends `bytes` as they are on a fresh connection and reads one response,
+  // for requests a well-behaved client cannot produce.
+  HttpResponse raw(std::string_view bytes);
+
+  // TCP connections opened so far by request() and friends (not raw()); lets
+  // tests tell whether keep-alive reused the connection.
+  std::size_t connections_opened() const { return connections_opened_; }
+
+ private:
+  struct Connection;
+
+  std::unique_ptr<Connection> open_connection() const;
+  HttpResponse send_json(std::string_view method, std::string_view target,
+                         const boost::json::value& body, std::string_view bearer);
+
+  std::uint16_t port_;
+  std::string host_;
+  std::unique_ptr<Connection> connection_;
+  std::size_t connections_opened_ = 0;
+};
+
+}  // namespace evient::test
