@@ -1,5 +1,6 @@
 # Turns the migration files into a C++ table {name, sql}. Called at build time.
 set(content "// Generated from src/store/**/migrations/*.sql. Do not edit.\n#include \"store/migrations.hpp\"\nnamespace evient::store {\nconst std::vector<MigrationFile>& embedded_migrations() {\n  static const std::vector<MigrationFile> kFiles = {\n")
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME)
   # Engine-specific files live in store/<engine>/migrations/; keep the engine in the name.

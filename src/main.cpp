@@ -1,10 +1,11 @@
-// evient: serve | migrate | seed [--reset] [--if-empty]
+// evient: serve | migrate | seed [--reset] [--if-empty] | check
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "app.hpp"
 #include "core/log.hpp"
+#include "services/consistency.hpp"
 #include "services/seeder.hpp"
 #include "store/migrations.hpp"
 
@@ -16,6 +17,8 @@ constexpr const char* kUsage =
     "  serve            migrate, then serve HTTP (--port, default 8080; 0 = any free port)\n"
     "  migrate          apply pending SQL migrations\n"
     "  seed [--reset]   load the development data (--if-empty: only into an empty database)\n"
+    "  check            verify every ticket type's quantity_sold against issued tickets and\n"
+    "                   live reservations; exits 1 when any differs\n"
     "Every option also reads an EVIENT_* environment variable; see README.md.\n";
 
 int run(const std::string& command, const std::vector<std::string>& args) {
@@ -61,6 +64,19 @@ int run(const std::string& command, const std::vector<std::string>& args) {
       evient::log::info("seed data already present (use --reset to start over)");
     }
     return 0;
+  }
+  if (command == "check") {
+    evient::App app(config);
+    const auto drifts = evient::check_inventory(app.db());
+    for (const auto& d : drifts) {
+      std::cout << "ticket_type " << d.ticket_type_id << " (" << d.ticket_type_name << ", event "
+                << d.event_id << "): quantity_sold=" << d.quantity_sold
+                << " issued=" << d.issued << " reserved=" << d.reserved
+                << " difference=" << d.difference() << "\n";
+    }
+    std::cout << (drifts.empty() ? "inventory consistent\n"
+                                 : std::to_string(drifts.size()) + " ticket type(s) inconsistent\n");
+    return drifts.empty() ? 0 : 1;
   }
   std::cerr << kUsage;
   return 2;

@@ -26,6 +26,11 @@ http::Router build_router(Services& services) {
   register_user_routes(r, services);
   register_event_routes(r, services);
   register_banner_routes(r, services);
+  register_order_routes(r, services);
+  register_payment_routes(r, services);
+  register_ticket_routes(r, services);
+  register_notification_routes(r, services);
+  register_admin_routes(r, services);
   return r;
 }
 

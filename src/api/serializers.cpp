@@ -96,4 +96,57 @@ json::object notification_json(const Notification& n) {
           {"created_at", format_iso(n.created_at)}};
 }
 
+json::object order_item_json(const OrderItem& i) {
+  return {{"id", i.id},
+          {"ticket_type_id", i.ticket_type_id},
+          {"ticket_type_name", i.ticket_type_name},
+          {"event_id", i.event_id},
+          {"event_title", i.event_title},
+          {"quantity", i.quantity},
+          {"unit_price", money_to_json(i.unit_price)},
+          {"subtotal", money_to_json(i.unit_price * i.quantity)}};
+}
+
+json::object order_json(const Order& o) {
+  return {{"id", o.id},
+          {"status", o.status},
+          {"total_amount", money_to_json(o.total_amount)},
+          {"currency", currency().code},
+          {"payment_method", opt(o.payment_method)},
+          {"payment_transaction_id", opt(o.payment_transaction_id)},
+          {"refund_required", o.refund_required},
+          {"created_at", format_iso(o.created_at)},
+          {"updated_at", format_iso(o.updated_at)},
+          {"expires_at", opt_time(o.expires_at)},
+          {"paid_at", opt_time(o.paid_at)},
+          {"items", to_array(o.items, order_item_json)}};
+}
+
+json::object ticket_json(const Ticket& t) {
+  return {{"id", t.id},
+          {"order_id", t.order_id},
+          {"ticket_type_id", t.ticket_type_id},
+          {"event_id", t.event_id},
+          {"ticket_code", t.ticket_code},
+          {"status", t.status},
+          {"used_at", opt_time(t.used_at)},
+          {"price_at_purchase", money_to_json(t.price_at_purchase)},
+          {"created_at", format_iso(t.created_at)}};
+}
+
+json::object wallet_ticket_json(const WalletTicket& w) {
+  json::object o = ticket_json(w.ticket);
+  const Event& e = w.event;
+  o["event"] = {{"id", e.id},
+                {"title", e.title},
+                {"slug", e.slug},
+                {"start_time", opt_time(e.start_time)},
+                {"end_time", opt_time(e.end_time)},
+                {"location", opt(e.location)},
+                {"banner_image", opt(e.banner_image)},
+                {"thumbnail_image", opt(e.thumbnail_image)}};
+  o["ticket_type"] = {{"id", w.ticket.ticket_type_id}, {"name", w.ticket_type_name}};
+  return o;
+}
+
 }  // namespace evient::api

@@ -18,6 +18,12 @@ boost::json::object ticket_type_json(const TicketType& t);
 boost::json::object banner_json(const Banner& b);
 boost::json::object notification_json(const Notification& n);
 
+// Checkout side.
+boost::json::object order_item_json(const OrderItem& i);
+boost::json::object order_json(const Order& o);  // with items
+boost::json::object ticket_json(const Ticket& t);
+boost::json::object wallet_ticket_json(const WalletTicket& w);
+
 template <class T, class F>
 boost::json::array to_array(const std::vector<T>& items, F&& f) {
   boost::json::array a;

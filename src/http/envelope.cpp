@@ -54,6 +54,16 @@ Response paged(json::array items, const PageRequest& page, std::int64_t total) {
   return make(200, std::move(o));
 }
 
+Response paged(json::array items, const PageRequest& page, std::int64_t total,
+               json::object extra) {
+  json::object o = success_envelope(std::move(items), {});
+  const std::int64_t pages = total == 0 ? 0 : (total + page.limit - 1) / page.limit;
+  o["pagination"] = {{"page", page.page}, {"limit", page.limit}, {"total", total},
+                     {"total_pages", pages}};
+  for (auto& [key, value] : extra) o[key] = std::move(value);
+  return make(200, std::move(o));
+}
+
 Response error_response(const ApiError& e) {
   json::array details;
   for (const auto& d : e.details()) {

@@ -22,6 +22,9 @@ struct PageRequest {
 Response ok(boost::json::value data, std::string_view message = {});
 Response created(boost::json::value data, std::string_view message = {});
 Response paged(boost::json::array items, const PageRequest& page, std::int64_t total);
+// The same, with extra top-level fields beside `pagination` (e.g. unread_count).
+Response paged(boost::json::array items, const PageRequest& page, std::int64_t total,
+               boost::json::object extra);
 Response error_response(const ApiError& e);
 Response internal_error(std::string_view request_id);
 

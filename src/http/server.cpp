@@ -61,7 +61,9 @@ constexpr std::chrono::seconds kLingerTimeout{2};
 constexpr std::size_t kLingerMaxBytes = 8 << 20;
 constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
 
-void log_line(std::string_view what) { log::error("server: " + std::string(what)); }
+void log_line(std::string_view what) {
+  log::error("server: " + std::string(what));
+}
 
 void log_exception(std::string_view context, const std::exception_ptr& error) {
   try {
@@ -158,7 +160,9 @@ std::string describe_size(std::size_t bytes) {
 }
 
 // 1xx, 204 and 304 responses never carry a body nor a Content-Length.
-bool status_allows_body(unsigned status) { return status >= 200 && status != 204 && status != 304; }
+bool status_allows_body(unsigned status) {
+  return status >= 200 && status != 204 && status != 304;
+}
 
 bool says_connection_close(const Response& response) {
   return std::any_of(response.headers.begin(), response.headers.end(), [](const auto& header) {
@@ -265,8 +269,8 @@ class Session {
   asio::awaitable<bool> respond(RequestParser& parser);
   asio::awaitable<Response> handle(Request& request);
   asio::awaitable<void> reject(RequestParser& parser, beast::error_code read_error);
-  asio::awaitable<bool> write_response(const Request& request, unsigned version,
-                                       Response& response, bool keep_alive);
+  asio::awaitable<bool> write_response(const Request& request, unsigned version, Response& response,
+                                       bool keep_alive);
   asio::awaitable<bool> write_chunks(const std::function<bool(std::string&)>& produce);
   asio::awaitable<void> linger();
 
@@ -330,7 +334,8 @@ asio::awaitable<beast::error_code> Session::read_request(RequestParser& parser) 
     if (write_error) co_return write_error;
   }
   arm_timeout();
-  auto [body_error, body_bytes] = co_await beast_http::async_read(stream_, buffer_, parser, kNoThrow);
+  auto [body_error, body_bytes] =
+      co_await beast_http::async_read(stream_, buffer_, parser, kNoThrow);
   co_return body_error;
 }
 
@@ -462,8 +467,7 @@ asio::awaitable<void> Session::linger() {
   stream_.expires_after(kLingerTimeout);
   std::string scratch(kReadSize, '\0');
   for (std::size_t drained = 0; drained < kLingerMaxBytes;) {
-    auto [read_error, received] =
-        co_await stream_.async_read_some(asio::buffer(scratch), kNoThrow);
+    auto [read_error, received] = co_await stream_.async_read_some(asio::buffer(scratch), kNoThrow);
     if (read_error) break;
     drained += received;
   }
@@ -655,12 +659,24 @@ struct Server::Impl : ServerCore {
 Server::Server(ServerConfig config, std::shared_ptr<Pipeline> pipeline)
     : impl_(std::make_unique<Impl>(std::move(config), std::move(pipeline))) {}
 
-Server::~Server() { stop(); }
+Server::~Server() {
+  stop();
+}
 
-std::uint16_t Server::start() { return impl_->start(); }
-void Server::wait() { impl_->wait(); }
-void Server::install_signal_handlers() { impl_->install_signal_handlers(); }
-void Server::stop() { impl_->stop(); }
-std::uint16_t Server::port() const { return impl_->port(); }
+std::uint16_t Server::start() {
+  return impl_->start();
+}
+void Server::wait() {
+  impl_->wait();
+}
+void Server::install_signal_handlers() {
+  impl_->install_signal_handlers();
+}
+void Server::stop() {
+  impl_->stop();
+}
+std::uint16_t Server::port() const {
+  return impl_->port();
+}
 
 }  // namespace evient::http

@@ -2,6 +2,7 @@
 // The Beast/Asio HTTP/1.1 server: I/O threads run C++20 coroutine sessions;
 // every request is handed to a worker pool (database and Argon2id block), so
 // I/O threads never block.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>

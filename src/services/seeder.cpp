@@ -100,7 +100,7 @@ void wipe(store::Database& db) {
     // Children before parents; audit_log and idempotency records when present.
     for (const char* table :
          {"notifications", "tickets", "order_items", "orders", "banners", "ticket_types", "events",
-          "users"}) {
+          "idempotency_keys", "audit_log", "users"}) {
       tx.exec(std::string("DELETE FROM ") + table);
     }
   });

@@ -1,7 +1,15 @@
 #include "services/services.hpp"
 
+#include "services/admin_event_service.hpp"
+#include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/catalog_service.hpp"
+#include "services/notification_service.hpp"
+#include "services/order_service.hpp"
+#include "services/payment_service.hpp"
+#include "services/wallet_service.hpp"
+#include "services/scanner_service.hpp"
+#include "services/stats_service.hpp"
 
 namespace evient {
 
@@ -9,12 +17,24 @@ Services::Services(store::Database& db_in, const Clock& clock_in, const Config& 
     : db(db_in), clock(clock_in), config(config_in) {
   auth = std::make_unique<AuthService>(db, clock, config);
   catalog = std::make_unique<CatalogService>(db, clock);
+  payments = std::make_unique<PaymentService>(db, clock, config);
+  orders = std::make_unique<OrderService>(db, clock, config, *payments);
+  wallet = std::make_unique<WalletService>(db);
+  notifications = std::make_unique<NotificationService>(db);
+  // Availability is read after expired holds of that event are released.
+  catalog->set_availability_refresher(
+      [this](const std::string& event_id) { orders->release_expired_for_event(event_id); });
+  scanner = std::make_unique<ScannerService>(db, clock, config.door_window);
+  stats = std::make_unique<StatsService>(db, clock);
+  admin_events = std::make_unique<AdminEventService>(db, clock);
+  admin = std::make_unique<AdminService>(db, clock);
 }
 
 Services::~Services() = default;
 
 std::vector<BackgroundTask> Services::background_tasks() {
   std::vector<BackgroundTask> tasks;
+  tasks.push_back({config.sweep_interval, [this] { orders->sweep(); }});
   return tasks;
 }
 

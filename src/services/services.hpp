@@ -14,6 +14,14 @@ namespace evient {
 
 class AuthService;
 class CatalogService;
+class OrderService;
+class PaymentService;
+class WalletService;
+class NotificationService;
+class ScannerService;
+class StatsService;
+class AdminEventService;
+class AdminService;
 
 // Work the application repeats in the background (e.g. releasing expired
 // reservations), run by App on its own threads.
@@ -32,6 +40,16 @@ struct Services {
 
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<CatalogService> catalog;
+  // Checkout side.
+  std::unique_ptr<PaymentService> payments;
+  std::unique_ptr<OrderService> orders;
+  std::unique_ptr<WalletService> wallet;
+  std::unique_ptr<NotificationService> notifications;
+  // Admin side.
+  std::unique_ptr<ScannerService> scanner;
+  std::unique_ptr<StatsService> stats;
+  std::unique_ptr<AdminEventService> admin_events;
+  std::unique_ptr<AdminService> admin;
 
   std::vector<BackgroundTask> background_tasks();
 };

@@ -133,4 +133,11 @@ struct Ticket {
   Timestamp created_at{};
 };
 
+// A ticket as the wallet shows it: with its event and type name.
+struct WalletTicket {
+  Ticket ticket;
+  Event event;  // id, title, slug, times, location and images only
+  std::string ticket_type_name;
+};
+
 }  // namespace evient

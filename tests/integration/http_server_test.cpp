@@ -1,7 +1,5 @@
 // The HTTP server on its own: a hand-built router and pipeline with a few test
 // handlers (no database), the real server on port 0, a real client.
-#include "http/server.hpp"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -16,6 +14,7 @@
 #include "core/errors.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
+#include "http/server.hpp"
 #include "support/http_client.hpp"
 
 namespace evient::http {
@@ -62,8 +61,8 @@ class HttpServerTest : public ::testing::Test {
     config.address = "127.0.0.1";
     config.port = 0;
     config.shutdown_grace = 5s;
-    auto pipeline = std::make_shared<Pipeline>(routes(), std::make_shared<StubAuthenticator>(),
-                                               CorsConfig{});
+    auto pipeline =
+        std::make_shared<Pipeline>(routes(), std::make_shared<StubAuthenticator>(), CorsConfig{});
     server_ = std::make_unique<Server>(config, pipeline);
     port_ = server_->start();
     ASSERT_NE(0, port_);

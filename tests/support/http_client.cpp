@@ -83,8 +83,8 @@ struct HttpClient::Connection {
     http::response_parser<http::string_body> parser;
     parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     parser.skip(head);  // a response to HEAD has headers only
-    auto ec = run(
-        [&](auto handler) { http::async_read(stream, buffer, parser, std::move(handler)); });
+    auto ec =
+        run([&](auto handler) { http::async_read(stream, buffer, parser, std::move(handler)); });
     if (ec) return ec;
     auto& message = parser.get();
     out.status = message.result_int();
@@ -98,7 +98,10 @@ struct HttpClient::Connection {
   }
 };
 
-boost::json::value HttpResponse::json() const { return boost::json::parse(body); }
+const boost::json::value& HttpResponse::json() const {
+  if (!parsed) parsed = boost::json::parse(body);
+  return *parsed;
+}
 
 std::string HttpResponse::header(const std::string& lower_name) const {
   auto it = headers.find(lower_name);

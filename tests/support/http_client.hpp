@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,9 +19,11 @@ struct HttpResponse {
   unsigned status = 0;
   std::string body;
   std::unordered_map<std::string, std::string> headers;  // lower-case names
+  mutable std::optional<boost::json::value> parsed;
 
   // Parses the body; throws when it is not valid JSON.
-  boost::json::value json() const;
+  // Parsed once and kept, so references into it live as long as the response.
+  const boost::json::value& json() const;
   // The header's value, or "" when absent.
   std::string header(const std::string& lower_name) const;
 };
@@ -33,8 +36,7 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   // Throws std::runtime_error when no response could be read.
-  HttpResponse request(std::string_view method, std::string_view target,
-                       std::string_view body = {},
+  HttpResponse request(std::string_view method, std::string_view target, std::string_view body = {},
                        const std::vector<std::pair<std::string, std::string>>& headers = {});
   HttpResponse get(std::string_view target, std::string_view bearer = {});
   HttpResponse post(std::string_view target, const boost::json::value& body,

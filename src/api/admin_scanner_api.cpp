@@ -1,0 +1,67 @@
+// The door scanner: GET /api/admin/scanners/validate, POST /api/admin/scanners/checkin,
+// POST /api/admin/scanners/undo. A refused check-in is a 409 whose code is the
+// reason and whose data is the same scan view validate returns.
+#include "api/admin_routes.hpp"
+#include "core/crypto.hpp"
+#include "http/envelope.hpp"
+
+namespace evient::api {
+namespace json = boost::json;
+namespace {
+
+std::string required_code(std::optional<std::string> code) {
+  if (!code) throw ValidationError("code", "REQUIRED", "code is required");
+  return *code;
+}
+
+std::optional<std::string> body_event_id(const http::JsonBody& body, Validator& v) {
+  auto id = body.string("event_id", v, false, 64);
+  if (id && !crypto::is_uuid(*id)) {
+    v.add("event_id", "INVALID", "event_id must be a UUID");
+    return std::nullopt;
+  }
+  return id;
+}
+
+const char* refusal_message(const std::string& reason) {
+  if (reason == scan_reason::kAlreadyUsed) return "This ticket has already been checked in";
+  if (reason == scan_reason::kCancelled) return "This ticket was cancelled";
+  if (reason == scan_reason::kWrongEvent) return "This ticket is for another event";
+  return "This ticket's event is not open at the door now";
+}
+
+}  // namespace
+
+void register_admin_scanner_routes(http::Router& r, Services& s) {
+  r.get("/api/admin/scanners/validate", http::Access::Admin, [&s](http::Request& req) {
+    const std::string code = required_code(admin::query_text(req, "code", 100));
+    auto event_id = admin::query_uuid(req, "event_id");
+    return http::ok(admin::scan_json(s.scanner->validate(code, event_id)));
+  });
+
+  r.post("/api/admin/scanners/checkin", http::Access::Admin, [&s](http::Request& req) {
+    http::JsonBody body(req);
+    Validator v;
+    auto code = body.string("code", v, true, 100);
+    auto event_id = body_event_id(body, v);
+    v.throw_if_any();
+    ScanResult result = s.scanner->check_in(req.user().user_id, *code, event_id);
+    json::object view = admin::scan_json(result);
+    if (!result.valid) {
+      view["used_at"] = view.at("ticket").at("used_at");
+      throw Conflict(result.reason, refusal_message(result.reason), std::move(view));
+    }
+    return http::ok(std::move(view), "Checked in");
+  });
+
+  r.post("/api/admin/scanners/undo", http::Access::Admin, [&s](http::Request& req) {
+    http::JsonBody body(req);
+    Validator v;
+    auto code = body.string("code", v, true, 100);
+    v.throw_if_any();
+    return http::ok(admin::scan_json(s.scanner->undo(req.user().user_id, *code)),
+                    "Check-in undone");
+  });
+}
+
+}  // namespace evient::api

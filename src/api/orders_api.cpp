@@ -1,0 +1,144 @@
+// POST /api/orders, GET /api/orders, GET /api/orders/:id, POST /api/orders/:id/cancel
+#include <limits>
+
+#include "api/routes.hpp"
+#include "api/serializers.hpp"
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "http/body.hpp"
+#include "http/envelope.hpp"
+#include "services/order_service.hpp"
+
+namespace evient::api {
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t kMaxLines = 50;
+constexpr std::size_t kMaxKeyLength = 255;
+
+json::object checkout_json(const CheckoutResult& r) {
+  json::value payment = nullptr;
+  if (r.payment) payment = json::object{{"provider", r.payment->provider}, {"url", r.payment->url}};
+  return {{"order", order_json(r.order)},
+          {"payment", std::move(payment)},
+          {"tickets", to_array(r.tickets, ticket_json)}};
+}
+
+std::vector<OrderLine> parse_lines(const http::JsonBody& body) {
+  Validator v;
+  std::vector<OrderLine> lines;
+  const json::value* items = body.get("ticket_items");
+  if (!items) {
+    v.add("ticket_items", "REQUIRED", "ticket_items is required");
+  } else if (!items->is_array()) {
+    v.add("ticket_items", "INVALID_TYPE", "ticket_items must be an array");
+  } else if (items->as_array().empty()) {
+    v.add("ticket_items", "REQUIRED", "ticket_items must not be empty");
+  } else if (items->as_array().size() > kMaxLines) {
+    v.add("ticket_items", "TOO_MANY",
+          "ticket_items may have at most " + std::to_string(kMaxLines) + " lines");
+  } else {
+    const json::array& a = items->as_array();
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const std::string at = "ticket_items[" + std::to_string(i) + "]";
+      if (!a[i].is_object()) {
+        v.add(at, "INVALID_TYPE", at + " must be an object");
+        continue;
+      }
+      const json::object& o = a[i].as_object();
+      OrderLine line;
+      const json::value* id = o.if_contains("ticket_type_id");
+      if (!id || id->is_null()) {
+        v.add(at + ".ticket_type_id", "REQUIRED", "ticket_type_id is required");
+      } else if (!id->is_string() || !crypto::is_uuid(id->as_string())) {
+        v.add(at + ".ticket_type_id", "INVALID", "ticket_type_id must be a ticket type id");
+      } else {
+        line.ticket_type_id = std::string(id->as_string());
+      }
+      const json::value* q = o.if_contains("quantity");
+      if (!q || q->is_null()) {
+        v.add(at + ".quantity", "REQUIRED", "quantity is required");
+      } else if (q->is_int64() && q->as_int64() > 0) {
+        line.quantity = q->as_int64();
+      } else if (q->is_uint64() && q->as_uint64() > 0) {
+        line.quantity = std::numeric_limits<std::int64_t>::max();  // far over any limit
+      } else {
+        v.add(at + ".quantity", "INVALID", "quantity must be a positive integer");
+      }
+      lines.push_back(std::move(line));
+    }
+  }
+  v.throw_if_any();
+  return lines;
+}
+
+std::optional<std::string> idempotency_key(const http::Request& req) {
+  const std::string* key = req.header("idempotency-key");
+  if (!key) return std::nullopt;
+  bool printable = !key->empty() && key->size() <= kMaxKeyLength;
+  for (unsigned char c : *key) printable = printable && c >= 0x21 && c <= 0x7e;
+  if (!printable) {
+    throw ValidationError("Idempotency-Key", "INVALID",
+                          "Idempotency-Key must be 1-255 printable ASCII characters");
+  }
+  return *key;
+}
+
+http::Response create_order(Services& s, http::Request& req) {
+  http::JsonBody body(req);
+  const std::vector<OrderLine> lines = parse_lines(body);
+  const std::string& user_id = req.user().user_id;
+  auto key = idempotency_key(req);
+  if (!key) return http::created(checkout_json(s.orders->create_order(user_id, lines)));
+
+  // Same key, same request (the parsed body, so whitespace does not matter).
+  const std::string hash =
+      checkout::request_hash("POST /api/orders\n" + json::serialize(body.object()));
+  if (auto stored = s.orders->claim_idempotency_key(user_id, *key, hash)) {
+    http::Response replay;
+    replay.status = static_cast<unsigned>(stored->status);
+    replay.body = std::move(stored->body);
+    replay.headers.emplace_back("Idempotent-Replayed", "true");
+    return replay;
+  }
+  try {
+    IdempotencyRecorder recorder{*key, [](const CheckoutResult& r) {
+                                   http::Response resp = http::created(checkout_json(r));
+                                   return StoredResponse{resp.status, std::move(resp.body)};
+                                 }};
+    return http::created(checkout_json(s.orders->create_order(user_id, lines, &recorder)));
+  } catch (...) {
+    // Nothing was created: free the key so the client can retry with it.
+    try {
+      s.orders->release_idempotency_key(user_id, *key);
+    } catch (const std::exception& e) {
+      log::error(std::string("could not release idempotency key: ") + e.what());
+    }
+    throw;
+  }
+}
+
+}  // namespace
+
+void register_order_routes(http::Router& r, Services& s) {
+  r.post("/api/orders", http::Access::User,
+         [&s](http::Request& req) { return create_order(s, req); });
+
+  r.get("/api/orders", http::Access::User, [&s](http::Request& req) {
+    http::PageRequest page = http::parse_page(req);
+    OrderPage result = s.orders->list(req.user().user_id, page.limit, page.offset());
+    return http::paged(to_array(result.items, order_json), page, result.total);
+  });
+
+  r.get("/api/orders/:id", http::Access::User, [&s](http::Request& req) {
+    return http::ok(checkout_json(s.orders->get(req.user().user_id, req.param("id"))));
+  });
+
+  r.post("/api/orders/:id/cancel", http::Access::User, [&s](http::Request& req) {
+    return http::ok(checkout_json(s.orders->cancel(req.user().user_id, req.param("id"))),
+                    "Order cancelled");
+  });
+}
+
+}  // namespace evient::api

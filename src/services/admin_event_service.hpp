@@ -1,0 +1,106 @@
+#pragma once
+// Admin management of events and their ticket types: every status, every
+// write audited in its own transaction, cancellation with its consequences
+// (pending orders released, tickets cancelled, paid orders refunded, buyers
+// notified) in one transaction, and the attendee export.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "services/catalog_service.hpp"
+#include "store/admin_repo.hpp"
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient {
+
+// Only what the request body gave; the outer optional is "field present", the
+// inner one (where there is one) allows null to clear the field. Lengths,
+// formats and URLs are checked by the handler; cross-field rules here.
+struct EventInput {
+  std::optional<std::string> title;
+  std::optional<std::string> slug;
+  std::optional<std::optional<std::string>> description, content, location, banner_image,
+      thumbnail_image, category;
+  std::optional<std::optional<Timestamp>> start_time, end_time;
+  std::optional<std::string> status;
+  std::optional<bool> is_hot;
+};
+
+struct TicketTypeInput {
+  std::optional<std::string> name;
+  std::optional<std::optional<std::string>> description;
+  std::optional<Minor> price;
+  std::optional<std::optional<Minor>> original_price;
+  std::optional<std::int64_t> quantity_total;
+  std::optional<std::string> status;
+  std::optional<std::int64_t> sort_order;
+};
+
+struct AdminEventQuery {
+  std::int64_t limit = 20;
+  std::int64_t offset = 0;
+  std::optional<std::string> status;
+  std::optional<std::string> category;
+  std::optional<std::string> search;
+};
+
+struct CancellationSummary {
+  std::int64_t released_orders = 0;         // pending -> cancelled
+  std::int64_t refunded_orders = 0;         // paid -> refunded
+  std::int64_t refund_required_orders = 0;  // paid orders spanning other events too
+  std::int64_t cancelled_tickets = 0;
+  std::int64_t notified_users = 0;
+  std::int64_t provider_refunds_accepted = 0;
+};
+
+struct EventUpdate {
+  Event event;
+  std::optional<CancellationSummary> cancellation;  // set when this update cancelled it
+};
+
+class AdminEventService {
+ public:
+  AdminEventService(store::Database& db, const Clock& clock);
+
+  // Called after a cancellation has committed, once per order it refunded, to
+  // give the money back through the payment provider; returns whether the
+  // provider accepted. Unset: the orders are refunded in our books only.
+  using ProviderRefund = std::function<bool(const Order&)>;
+  void set_provider_refund(ProviderRefund f) { provider_refund_ = std::move(f); }
+
+  EventPage list(const AdminEventQuery& q);
+  EventDetail get(const std::string& id);  // with hidden ticket types
+  Event create(const std::string& actor_id, const EventInput& in);
+  EventUpdate update(const std::string& actor_id, const std::string& id, const EventInput& in);
+  // Refused (EVENT_HAS_TICKETS) once any ticket or order refers to it.
+  void remove(const std::string& actor_id, const std::string& id);
+
+  std::vector<TicketType> ticket_types(const std::string& event_id);
+  TicketType create_ticket_type(const std::string& actor_id, const std::string& event_id,
+                                const TicketTypeInput& in);
+  TicketType update_ticket_type(const std::string& actor_id, const std::string& id,
+                                const TicketTypeInput& in);
+  void remove_ticket_type(const std::string& actor_id, const std::string& id);
+
+  // Throws NotFound (EVENT_NOT_FOUND).
+  Event require_event(const std::string& id);
+  // One page of the attendee export, one read transaction.
+  std::vector<store::admin::AttendeeRow> attendees(const std::string& event_id,
+                                                   const std::optional<std::string>& after,
+                                                   std::int64_t limit);
+
+ private:
+  CancellationSummary cancel_event(store::Tx& tx, const Event& e, Timestamp now,
+                                   std::vector<std::string>& refunded_order_ids);
+  // The provider-refund hook: runs outside the transaction (network work).
+  std::int64_t refund_through_provider(const std::vector<std::string>& order_ids);
+
+  store::Database& db_;
+  const Clock& clock_;
+  ProviderRefund provider_refund_;
+};
+
+}  // namespace evient

@@ -1,0 +1,363 @@
+#include "services/order_service.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "services/payment_service.hpp"
+#include "store/idempotency_repo.hpp"
+#include "store/orders_repo.hpp"
+#include "store/tickets_repo.hpp"
+
+namespace evient {
+namespace json = boost::json;
+
+namespace {
+
+// An in_progress key older than this belongs to a request that died: its order
+// never committed (the key is completed in the order's transaction).
+constexpr std::chrono::seconds kAbandonedKeyAge{60};
+constexpr std::chrono::hours kKeyLifetime{24};
+constexpr std::int64_t kSweepBatch = 200;
+
+ApiError limit_exceeded(std::string message, json::object data) {
+  return ApiError(422, "LIMIT_EXCEEDED", std::move(message), {}, std::move(data));
+}
+
+Minor checked_add(Minor a, Minor b) {
+  Minor out = 0;
+  if (__builtin_add_overflow(a, b, &out)) {
+    throw ValidationError("ticket_items", "TOO_LARGE", "The order total is too large");
+  }
+  return out;
+}
+
+Minor checked_mul(Minor a, std::int64_t b) {
+  Minor out = 0;
+  if (__builtin_mul_overflow(a, b, &out)) {
+    throw ValidationError("ticket_items", "TOO_LARGE", "The order total is too large");
+  }
+  return out;
+}
+
+// Checks every requested type and returns it with its event; throws the
+// domain error of the first line that cannot be sold.
+std::vector<store::orders::SellableType> load_sellable(store::Tx& tx,
+                                                       const std::vector<OrderLine>& lines,
+                                                       Timestamp now) {
+  std::vector<store::orders::SellableType> out;
+  for (const auto& line : lines) {
+    auto s = store::orders::find_sellable_type(tx, line.ticket_type_id);
+    if (!s || s->type.status == "hidden" || s->event_status == "draft") {
+      throw NotFound("Ticket type " + line.ticket_type_id + " not found", "TICKET_TYPE_NOT_FOUND");
+    }
+    if (s->event_status != "published" || (s->event_end && *s->event_end <= now)) {
+      throw Conflict("EVENT_NOT_ON_SALE", "Tickets for " + s->event_title + " are not on sale",
+                     json::object{{"event_id", s->type.event_id}});
+    }
+    if (s->type.status != "active") {
+      throw Conflict("SOLD_OUT", s->type.name + " is sold out",
+                     json::object{{"ticket_type_id", s->type.id}, {"available", 0}});
+    }
+    out.push_back(std::move(*s));
+  }
+  return out;
+}
+
+void reserve_or_throw(store::Tx& tx, const OrderLine& line, const TicketType& type) {
+  if (store::orders::reserve(tx, line.ticket_type_id, line.quantity)) return;
+  const std::int64_t available = store::orders::available(tx, line.ticket_type_id);
+  json::object data{{"ticket_type_id", line.ticket_type_id},
+                    {"requested", line.quantity},
+                    {"available", available}};
+  if (available == 0) throw Conflict("SOLD_OUT", type.name + " is sold out", std::move(data));
+  throw Conflict("INSUFFICIENT_AVAILABILITY",
+                 "Only " + std::to_string(available) + " " + type.name + " tickets are left",
+                 std::move(data));
+}
+
+}  // namespace
+
+namespace checkout {
+
+std::vector<OrderLine> merge_lines(const std::vector<OrderLine>& lines) {
+  std::map<std::string, std::int64_t> sums;
+  for (const auto& l : lines) {
+    std::int64_t& sum = sums[l.ticket_type_id];
+    if (__builtin_add_overflow(sum, l.quantity, &sum)) {
+      sum = std::numeric_limits<std::int64_t>::max();
+    }
+  }
+  std::vector<OrderLine> out;
+  out.reserve(sums.size());
+  for (const auto& [id, q] : sums) out.push_back({id, q});
+  return out;
+}
+
+void check_per_order_limit(const std::vector<OrderLine>& merged, std::int64_t max_per_type) {
+  for (const auto& l : merged) {
+    if (l.quantity > max_per_type) {
+      throw limit_exceeded("At most " + std::to_string(max_per_type) +
+                               " tickets of one type per order",
+                           {{"ticket_type_id", l.ticket_type_id},
+                            {"requested", l.quantity},
+                            {"limit", max_per_type}});
+    }
+  }
+}
+
+void check_per_event_limit(const std::string& event_id, std::int64_t already,
+                           std::int64_t requested, std::int64_t max_per_event) {
+  if (requested > max_per_event - already) {
+    throw limit_exceeded("At most " + std::to_string(max_per_event) +
+                             " tickets per person for this event",
+                         {{"event_id", event_id},
+                          {"requested", requested},
+                          {"already_ordered", already},
+                          {"limit", max_per_event}});
+  }
+}
+
+std::string request_hash(std::string_view canonical_body) {
+  return crypto::sha256_hex(canonical_body);
+}
+
+bool release_order(store::Tx& tx, const std::string& order_id, notify::ReleaseReason reason,
+                   Timestamp now) {
+  if (!store::orders::cancel_if_pending(tx, order_id, now)) return false;
+  auto order = store::orders::find(tx, order_id);
+  std::vector<OrderItem> items = order->items;
+  std::sort(items.begin(), items.end(), [](const OrderItem& a, const OrderItem& b) {
+    return a.ticket_type_id < b.ticket_type_id;
+  });
+  for (const auto& i : items) store::orders::unreserve(tx, i.ticket_type_id, i.quantity);
+  notify::order_released(tx, *order, reason, now);
+  return true;
+}
+
+std::vector<Ticket> issue_tickets(store::Tx& tx, const Order& order, Timestamp now) {
+  std::vector<Ticket> out;
+  for (const auto& item : order.items) {
+    for (std::int64_t n = 0; n < item.quantity; ++n) {
+      Ticket t;
+      t.id = crypto::uuid_v4();
+      t.order_id = order.id;
+      t.ticket_type_id = item.ticket_type_id;
+      t.user_id = order.user_id;
+      t.event_id = item.event_id;
+      t.ticket_code = crypto::ticket_code();
+      t.status = "valid";
+      t.price_at_purchase = item.unit_price;
+      t.created_at = now;
+      store::tickets::insert(tx, t);
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+}  // namespace checkout
+
+OrderService::OrderService(store::Database& db, const Clock& clock, const Config& config,
+                           PaymentService& payments)
+    : db_(db), clock_(clock), config_(config), payments_(payments) {}
+
+CheckoutResult OrderService::create_order(const std::string& user_id,
+                                          const std::vector<OrderLine>& lines,
+                                          const IdempotencyRecorder* recorder) {
+  const std::vector<OrderLine> merged = checkout::merge_lines(lines);
+  checkout::check_per_order_limit(merged, config_.max_per_type_per_order);
+
+  // Expired holds on these types go back on sale first, each release committed
+  // on its own so it stands whatever happens to this order.
+  std::vector<std::string> type_ids;
+  for (const auto& l : merged) {
+    if (crypto::is_uuid(l.ticket_type_id)) type_ids.push_back(l.ticket_type_id);
+  }
+  release_each(db_.read([&](store::Tx& tx) {
+    return store::orders::expired_pending_for_types(tx, type_ids, clock_.now());
+  }));
+
+  return db_.write([&](store::Tx& tx) {
+    const Timestamp now = clock_.now();
+    store::orders::lock_user(tx, user_id);
+    const auto sellable = load_sellable(tx, merged, now);
+
+    std::map<std::string, std::int64_t> per_event;
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      per_event[sellable[i].type.event_id] += merged[i].quantity;
+    }
+    for (const auto& [event_id, requested] : per_event) {
+      checkout::check_per_event_limit(event_id,
+                                      store::orders::user_event_quantity(tx, user_id, event_id),
+                                      requested, config_.max_per_user_per_event);
+    }
+
+    Order order;
+    order.id = crypto::uuid_v4();
+    order.user_id = user_id;
+    order.created_at = order.updated_at = now;
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      const TicketType& type = sellable[i].type;
+      reserve_or_throw(tx, merged[i], type);
+      OrderItem item;
+      item.id = crypto::uuid_v4();
+      item.order_id = order.id;
+      item.ticket_type_id = type.id;
+      item.event_id = type.event_id;
+      item.quantity = merged[i].quantity;
+      item.unit_price = type.price;
+      item.ticket_type_name = type.name;
+      item.event_title = sellable[i].event_title;
+      order.total_amount =
+          checked_add(order.total_amount, checked_mul(type.price, merged[i].quantity));
+      order.items.push_back(std::move(item));
+    }
+
+    CheckoutResult result;
+    if (order.total_amount == 0) {
+      order.status = "paid";
+      order.payment_method = "free";
+      order.paid_at = now;
+      store::orders::insert(tx, order);
+      result.tickets = checkout::issue_tickets(tx, order, now);
+      notify::order_paid(tx, order, result.tickets.size(), now);
+    } else {
+      order.status = "pending";
+      order.expires_at = now + config_.order_hold;
+      store::orders::insert(tx, order);
+      result.payment = payments_.checkout_provider().create_payment(order);
+    }
+    result.order = std::move(order);
+    if (recorder) {
+      StoredResponse r = recorder->render(result);
+      store::idempotency::complete(tx, user_id, recorder->key, r.status, r.body);
+    }
+    return result;
+  });
+}
+
+std::optional<StoredResponse> OrderService::claim_idempotency_key(const std::string& user_id,
+                                                                  const std::string& key,
+                                                                  const std::string& hash) {
+  const Timestamp now = clock_.now();
+  if (db_.write([&](store::Tx& tx) {
+        return store::idempotency::try_insert(tx, user_id, key, hash, now);
+      })) {
+    return std::nullopt;
+  }
+  auto record = db_.read([&](store::Tx& tx) { return store::idempotency::find(tx, user_id, key); });
+  if (!record) {
+    // Freed between our INSERT and this read: the first request failed; try again.
+    return claim_idempotency_key(user_id, key, hash);
+  }
+  if (record->request_hash != hash) {
+    throw ApiError(422, "IDEMPOTENCY_KEY_REUSED",
+                   "This Idempotency-Key was used with a different request");
+  }
+  if (record->status == "completed" && record->response_status && record->response_body) {
+    return StoredResponse{*record->response_status, *record->response_body};
+  }
+  const bool taken = db_.write([&](store::Tx& tx) {
+    return store::idempotency::take_over_stale(tx, user_id, key, hash, now - kAbandonedKeyAge,
+                                               now);
+  });
+  if (taken) return std::nullopt;
+  throw Conflict("IDEMPOTENCY_IN_PROGRESS",
+                 "A request with this Idempotency-Key is still being processed");
+}
+
+void OrderService::release_idempotency_key(const std::string& user_id, const std::string& key) {
+  db_.write(
+      [&](store::Tx& tx) { store::idempotency::remove_in_progress(tx, user_id, key); });
+}
+
+OrderPage OrderService::list(const std::string& user_id, std::int64_t limit, std::int64_t offset) {
+  return db_.read([&](store::Tx& tx) {
+    OrderPage page;
+    page.items = store::orders::list_for_user(tx, user_id, limit, offset);
+    page.total = store::orders::count_for_user(tx, user_id);
+    return page;
+  });
+}
+
+CheckoutResult OrderService::view(store::Tx& tx, Order order) {
+  CheckoutResult r;
+  if (order.status == "pending") {
+    r.payment = payments_.checkout_provider().create_payment(order);
+  } else {
+    r.tickets = store::tickets::list_for_order(tx, order.id);
+  }
+  r.order = std::move(order);
+  return r;
+}
+
+CheckoutResult OrderService::get(const std::string& user_id, const std::string& order_id) {
+  auto load = [&](store::Tx& tx) {
+    auto order = store::orders::find_for_user(tx, user_id, order_id);
+    if (!order) throw NotFound("Order not found", "ORDER_NOT_FOUND");
+    return view(tx, std::move(*order));
+  };
+  CheckoutResult r = db_.read(load);
+  if (r.order.status == "pending" && r.order.expires_at && *r.order.expires_at <= clock_.now()) {
+    release_each({r.order.id});
+    r = db_.read(load);
+  }
+  return r;
+}
+
+CheckoutResult OrderService::cancel(const std::string& user_id, const std::string& order_id) {
+  return db_.write([&](store::Tx& tx) {
+    auto order = store::orders::find_for_user(tx, user_id, order_id);
+    if (!order) throw NotFound("Order not found", "ORDER_NOT_FOUND");
+    if (!checkout::release_order(tx, order->id, notify::ReleaseReason::CancelledByBuyer,
+                                 clock_.now())) {
+      throw Conflict("ORDER_NOT_CANCELLABLE", "Only a pending order can be cancelled",
+                     json::object{{"status", order->status}});
+    }
+    return view(tx, std::move(*store::orders::find(tx, order->id)));
+  });
+}
+
+int OrderService::release_each(const std::vector<std::string>& order_ids) {
+  int released = 0;
+  for (const auto& id : order_ids) {
+    // The conditional UPDATE inside release_order makes a concurrent release
+    // (sweeper vs. lazy refresh vs. payment) a no-op for all but one.
+    if (db_.write([&](store::Tx& tx) {
+          return checkout::release_order(tx, id, notify::ReleaseReason::Expired, clock_.now());
+        })) {
+      ++released;
+    }
+  }
+  return released;
+}
+
+int OrderService::release_expired() {
+  int total = 0;
+  for (;;) {
+    auto ids = db_.read([&](store::Tx& tx) {
+      return store::orders::expired_pending(tx, clock_.now(), kSweepBatch);
+    });
+    total += release_each(ids);
+    if (static_cast<std::int64_t>(ids.size()) < kSweepBatch) return total;
+  }
+}
+
+void OrderService::release_expired_for_event(const std::string& event_id) {
+  release_each(db_.read([&](store::Tx& tx) {
+    return store::orders::expired_pending_for_event(tx, event_id, clock_.now());
+  }));
+}
+
+void OrderService::sweep() {
+  release_expired();
+  db_.write([&](store::Tx& tx) {
+    store::idempotency::remove_older_than(tx, clock_.now() - kKeyLifetime);
+  });
+}
+
+}  // namespace evient

@@ -1,0 +1,114 @@
+#pragma once
+// Checkout: creating orders that never oversell, cancelling them, and releasing
+// reservations whose hold ran out (by the background sweeper and lazily when
+// availability is read). Inventory moves only through conditional UPDATEs whose
+// affected-row count decides (store/orders_repo.hpp).
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "services/notification_service.hpp"
+#include "services/payment_provider.hpp"
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient {
+
+class PaymentService;
+
+struct OrderLine {
+  std::string ticket_type_id;
+  std::int64_t quantity = 0;
+};
+
+struct CheckoutResult {
+  Order order;
+  std::optional<PaymentSession> payment;  // while the order waits for its payment
+  std::vector<Ticket> tickets;            // once it is paid
+};
+
+// A response kept for an idempotency key: replayed as is.
+struct StoredResponse {
+  std::int64_t status = 0;
+  std::string body;
+};
+
+// How create_order records its result under an idempotency key, in the order's
+// own transaction: the key is completed exactly when the order commits.
+struct IdempotencyRecorder {
+  std::string key;
+  std::function<StoredResponse(const CheckoutResult&)> render;
+};
+
+struct OrderPage {
+  std::vector<Order> items;
+  std::int64_t total = 0;
+};
+
+namespace checkout {
+
+// Pure rules, unit-tested.
+// Repeated lines of one type are summed (saturating); the result is sorted by id,
+// the order in which rows are locked.
+std::vector<OrderLine> merge_lines(const std::vector<OrderLine>& lines);
+// Throws 422 LIMIT_EXCEEDED when a type's summed quantity is over the limit.
+void check_per_order_limit(const std::vector<OrderLine>& merged, std::int64_t max_per_type);
+// Throws 422 LIMIT_EXCEEDED when already + requested is over the per-event limit.
+void check_per_event_limit(const std::string& event_id, std::int64_t already,
+                           std::int64_t requested, std::int64_t max_per_event);
+// sha256 of what identifies a request for idempotency.
+std::string request_hash(std::string_view canonical_body);
+
+// Transaction-level steps shared with PaymentService.
+// pending -> cancelled, releasing its reservation and telling the buyer. False
+// when the order was not pending (someone else released or paid it first).
+bool release_order(store::Tx& tx, const std::string& order_id, notify::ReleaseReason reason,
+                   Timestamp now);
+// One ticket per unit of every item.
+std::vector<Ticket> issue_tickets(store::Tx& tx, const Order& order, Timestamp now);
+
+}  // namespace checkout
+
+class OrderService {
+ public:
+  OrderService(store::Database& db, const Clock& clock, const Config& config,
+               PaymentService& payments);
+
+  CheckoutResult create_order(const std::string& user_id, const std::vector<OrderLine>& lines,
+                              const IdempotencyRecorder* recorder = nullptr);
+  // Claims an idempotency key in its own short transaction. Returns the stored
+  // response when the key was used before with the same request; nullopt when
+  // this request now owns the key. Throws 409 IDEMPOTENCY_IN_PROGRESS or 422
+  // IDEMPOTENCY_KEY_REUSED.
+  std::optional<StoredResponse> claim_idempotency_key(const std::string& user_id,
+                                                      const std::string& key,
+                                                      const std::string& request_hash);
+  // Frees a claimed key whose request failed (nothing was created).
+  void release_idempotency_key(const std::string& user_id, const std::string& key);
+
+  OrderPage list(const std::string& user_id, std::int64_t limit, std::int64_t offset);
+  // The user's order (404 otherwise), with its payment link or tickets.
+  CheckoutResult get(const std::string& user_id, const std::string& order_id);
+  // 409 ORDER_NOT_CANCELLABLE unless pending.
+  CheckoutResult cancel(const std::string& user_id, const std::string& order_id);
+
+  // Releases every expired reservation; returns how many orders were released.
+  int release_expired();
+  void release_expired_for_event(const std::string& event_id);
+  // The background sweeper's pass: expired reservations and old idempotency keys.
+  void sweep();
+
+ private:
+  int release_each(const std::vector<std::string>& order_ids);
+  CheckoutResult view(store::Tx& tx, Order order);
+
+  store::Database& db_;
+  const Clock& clock_;
+  const Config& config_;
+  PaymentService& payments_;
+};
+
+}  // namespace evient

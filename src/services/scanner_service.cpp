@@ -1,0 +1,101 @@
+#include "services/scanner_service.hpp"
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "services/audit_trail.hpp"
+
+namespace evient {
+namespace {
+
+store::scanner::ScannedTicket find_or_throw(store::Tx& tx, const std::string& code) {
+  auto s = store::scanner::find_by_code(tx, code);
+  if (!s) throw NotFound("No ticket has this code", "TICKET_NOT_FOUND");
+  return *s;
+}
+
+std::string normalized(std::string_view code) {
+  std::string c = crypto::normalize_ticket_code(code);
+  if (c.empty() || c.size() > 64) throw NotFound("No ticket has this code", "TICKET_NOT_FOUND");
+  return c;
+}
+
+}  // namespace
+
+std::string scan_verdict(const store::scanner::ScannedTicket& s,
+                         const std::optional<std::string>& event_id, Timestamp now,
+                         std::chrono::seconds window) {
+  if (event_id && *event_id != s.ticket.event_id) return scan_reason::kWrongEvent;
+  if (s.ticket.status == "cancelled") return scan_reason::kCancelled;
+  if (s.ticket.status == "used") return scan_reason::kAlreadyUsed;
+  if (s.event_start) {
+    const Timestamp end = s.event_end.value_or(*s.event_start);
+    if (now < *s.event_start - window || now > end + window) return scan_reason::kEventNotToday;
+  }
+  return scan_reason::kOk;
+}
+
+ScannerService::ScannerService(store::Database& db, const Clock& clock,
+                               std::chrono::seconds door_window)
+    : db_(db), clock_(clock), window_(door_window) {}
+
+ScanResult ScannerService::validate(std::string_view code,
+                                    const std::optional<std::string>& event_id) {
+  const std::string c = normalized(code);
+  const Timestamp now = clock_.now();
+  return db_.read([&](store::Tx& tx) {
+    ScanResult r;
+    r.scanned = find_or_throw(tx, c);
+    r.reason = scan_verdict(r.scanned, event_id, now, window_);
+    r.valid = r.reason == scan_reason::kOk;
+    return r;
+  });
+}
+
+ScanResult ScannerService::check_in(const std::string& actor_id, std::string_view code,
+                                    const std::optional<std::string>& event_id) {
+  const std::string c = normalized(code);
+  const Timestamp now = clock_.now();
+  return db_.write([&](store::Tx& tx) {
+    ScanResult r;
+    r.scanned = find_or_throw(tx, c);
+    r.reason = scan_verdict(r.scanned, event_id, now, window_);
+    if (r.reason != scan_reason::kOk) return r;
+    if (!store::scanner::mark_used(tx, c, event_id, now)) {
+      // Another door won between our read and our update: report what it left.
+      r.scanned = find_or_throw(tx, c);
+      r.reason = scan_verdict(r.scanned, event_id, now, window_);
+      if (r.reason == scan_reason::kOk) r.reason = scan_reason::kAlreadyUsed;
+      return r;
+    }
+    const Ticket before = r.scanned.ticket;
+    r.scanned.ticket.status = "used";
+    r.scanned.ticket.used_at = now;
+    r.valid = true;
+    audit::record(tx, actor_id, "ticket.check_in", "ticket", before.id, audit::snapshot(before),
+                  audit::snapshot(r.scanned.ticket), now);
+    return r;
+  });
+}
+
+ScanResult ScannerService::undo(const std::string& actor_id, std::string_view code) {
+  const std::string c = normalized(code);
+  const Timestamp now = clock_.now();
+  return db_.write([&](store::Tx& tx) {
+    ScanResult r;
+    r.scanned = find_or_throw(tx, c);
+    const Ticket before = r.scanned.ticket;
+    if (!store::scanner::mark_unused(tx, c)) {
+      throw Conflict("NOT_CHECKED_IN", "This ticket is not checked in",
+                     boost::json::object{{"status", before.status}});
+    }
+    r.scanned.ticket.status = "valid";
+    r.scanned.ticket.used_at.reset();
+    r.reason = scan_verdict(r.scanned, std::nullopt, now, window_);
+    r.valid = r.reason == scan_reason::kOk;
+    audit::record(tx, actor_id, "ticket.undo_check_in", "ticket", before.id,
+                  audit::snapshot(before), audit::snapshot(r.scanned.ticket), now);
+    return r;
+  });
+}
+
+}  // namespace evient

@@ -1,0 +1,70 @@
+#pragma once
+// Admin-only writes and reads that the shared repositories do not cover:
+// what cancelling an event touches, sale checks before deletes, the attendee
+// export and the last-admin lock.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient::store::admin {
+
+// --- Event cancellation -----------------------------------------------------
+
+struct AffectedOrder {
+  std::string id;
+  std::string user_id;
+  Minor total_amount = 0;
+  std::optional<std::string> payment_method;
+  std::optional<std::string> payment_transaction_id;
+  bool only_this_event = true;  // every item is for the event being cancelled
+};
+
+// Orders in `status` holding at least one item of the event.
+std::vector<AffectedOrder> orders_for_event(Tx& tx, const std::string& event_id,
+                                            const std::string& status);
+// (Releasing a pending order is orders::cancel_if_pending + orders::unreserve.)
+// paid -> refunded; false when it was no longer paid.
+bool mark_refunded(Tx& tx, const std::string& order_id, Timestamp now);
+// Every ticket of the event that is not cancelled yet; returns how many.
+std::int64_t cancel_event_tickets(Tx& tx, const std::string& event_id);
+
+// --- Delete guards ----------------------------------------------------------
+
+// Any ticket or order item refers to the event.
+bool event_has_sales(Tx& tx, const std::string& event_id);
+// Deletes the type only when nothing is sold or reserved and no order refers to
+// it; false otherwise.
+bool remove_unsold_ticket_type(Tx& tx, const std::string& id);
+
+// --- Attendee export --------------------------------------------------------
+
+struct AttendeeRow {
+  std::string ticket_id;
+  Timestamp created_at{};
+  std::string ticket_code;
+  std::string status;
+  std::optional<Timestamp> used_at;
+  std::string ticket_type;
+  std::optional<std::string> holder_name;
+  std::string holder_email;
+  std::string order_id;
+  Minor price = 0;
+};
+
+// The event's tickets in id order, strictly after the ticket id `after`.
+std::vector<AttendeeRow> attendees_page(Tx& tx, const std::string& event_id,
+                                        const std::optional<std::string>& after,
+                                        std::int64_t limit);
+
+// --- Users ------------------------------------------------------------------
+
+// Counts active admins, locking their rows on PostgreSQL (FOR UPDATE) so two
+// admins demoting each other at once cannot both succeed; SQLite write
+// transactions are already serialised by BEGIN IMMEDIATE.
+std::int64_t lock_active_admins(Tx& tx);
+
+}  // namespace evient::store::admin

@@ -1,0 +1,54 @@
+#include "store/idempotency_repo.hpp"
+
+#include "store/params.hpp"
+
+namespace evient::store::idempotency {
+
+bool try_insert(Tx& tx, const std::string& user_id, const std::string& key,
+                const std::string& request_hash, Timestamp now) {
+  // ON CONFLICT keeps the transaction usable on PostgreSQL (a failed INSERT would
+  // abort it); a concurrent duplicate waits on the key and then inserts nothing.
+  return tx.exec(
+               "INSERT INTO idempotency_keys (user_id, key, request_hash, status, created_at) "
+               "VALUES ($1, $2, $3, 'in_progress', $4) ON CONFLICT (user_id, key) DO NOTHING",
+               {user_id, key, request_hash, ts(now)})
+             .affected() == 1;
+}
+
+std::optional<KeyRecord> find(Tx& tx, const std::string& user_id, const std::string& key) {
+  Result r = tx.exec(
+      "SELECT request_hash, status, response_status, response_body, created_at "
+      "FROM idempotency_keys WHERE user_id = $1 AND key = $2",
+      {user_id, key});
+  if (r.empty()) return std::nullopt;
+  return KeyRecord{r[0].text(0), r[0].text(1), r[0].opt_i64(2), r[0].opt_text(3), r[0].time(4)};
+}
+
+bool take_over_stale(Tx& tx, const std::string& user_id, const std::string& key,
+                     const std::string& request_hash, Timestamp stale_before, Timestamp now) {
+  return tx.exec(
+               "UPDATE idempotency_keys SET request_hash = $3, created_at = $5 "
+               "WHERE user_id = $1 AND key = $2 AND status = 'in_progress' AND created_at < $4",
+               {user_id, key, request_hash, ts(stale_before), ts(now)})
+             .affected() == 1;
+}
+
+void complete(Tx& tx, const std::string& user_id, const std::string& key,
+              std::int64_t response_status, const std::string& response_body) {
+  tx.exec(
+      "UPDATE idempotency_keys SET status = 'completed', response_status = $3, "
+      "response_body = $4 WHERE user_id = $1 AND key = $2",
+      {user_id, key, response_status, response_body});
+}
+
+void remove_in_progress(Tx& tx, const std::string& user_id, const std::string& key) {
+  tx.exec(
+      "DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status = 'in_progress'",
+      {user_id, key});
+}
+
+std::int64_t remove_older_than(Tx& tx, Timestamp cutoff) {
+  return tx.exec("DELETE FROM idempotency_keys WHERE created_at < $1", {ts(cutoff)}).affected();
+}
+
+}  // namespace evient::store::idempotency

@@ -1,0 +1,63 @@
+#pragma once
+// Orders, their items, and the inventory counter they move. Every state change
+// is a conditional UPDATE whose affected-row count tells the caller whether it
+// won: reservations never oversell and a release never happens twice.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient::store::orders {
+
+// A ticket type with what checkout needs to know about its event.
+struct SellableType {
+  TicketType type;
+  std::string event_status;
+  std::string event_title;
+  std::optional<Timestamp> event_end;  // end_time, or start_time when there is none
+};
+std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket_type_id);
+
+// quantity_sold += quantity when the type is active and that many are left.
+bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity);
+// quantity_sold -= quantity (never below zero).
+void unreserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity);
+std::int64_t available(Tx& tx, const std::string& ticket_type_id);
+
+// Takes the user's row lock (a no-op UPDATE), so one user's concurrent orders
+// are checked against the per-event limit one after the other.
+void lock_user(Tx& tx, const std::string& user_id);
+// Units of an event in the user's pending and paid orders.
+std::int64_t user_event_quantity(Tx& tx, const std::string& user_id, const std::string& event_id);
+
+void insert(Tx& tx, const Order& order);  // with its items
+std::optional<Order> find(Tx& tx, const std::string& id);  // with items
+std::optional<Order> find_for_user(Tx& tx, const std::string& user_id, const std::string& id);
+std::vector<Order> list_for_user(Tx& tx, const std::string& user_id, std::int64_t limit,
+                                 std::int64_t offset);  // newest first, with items
+std::int64_t count_for_user(Tx& tx, const std::string& user_id);
+
+// pending -> cancelled. True when this call made the change.
+bool cancel_if_pending(Tx& tx, const std::string& id, Timestamp now);
+// pending -> paid with the payment recorded. True when this call made the change.
+bool mark_paid_if_pending(Tx& tx, const std::string& id, const std::string& method,
+                          const std::string& transaction_id, Timestamp now);
+// Records a payment on a cancelled order that has none yet (a late payment).
+// True when this call claimed it.
+bool claim_late_payment(Tx& tx, const std::string& id, const std::string& method,
+                        const std::string& transaction_id, Timestamp now);
+// cancelled -> paid, after the late payment re-reserved its tickets.
+void mark_late_paid(Tx& tx, const std::string& id, Timestamp now);
+void set_refund_required(Tx& tx, const std::string& id, Timestamp now);
+
+// Pending orders whose hold ran out at `now`, oldest first.
+std::vector<std::string> expired_pending(Tx& tx, Timestamp now, std::int64_t limit);
+std::vector<std::string> expired_pending_for_event(Tx& tx, const std::string& event_id,
+                                                   Timestamp now);
+std::vector<std::string> expired_pending_for_types(Tx& tx,
+                                                   const std::vector<std::string>& type_ids,
+                                                   Timestamp now);
+
+}  // namespace evient::store::orders

@@ -1,0 +1,32 @@
+#pragma once
+// What the door scanner reads and writes: a ticket found by its code with the
+// event, type and holder it belongs to, and the conditional check-in update.
+#include <optional>
+#include <string>
+
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient::store::scanner {
+
+struct ScannedTicket {
+  Ticket ticket;
+  std::string event_title;
+  std::optional<Timestamp> event_start;
+  std::optional<Timestamp> event_end;
+  std::string event_status;
+  std::string ticket_type_name;
+  std::optional<std::string> holder_name;
+  std::string holder_email;
+};
+
+// `code` must already be normalised (crypto::normalize_ticket_code).
+std::optional<ScannedTicket> find_by_code(Tx& tx, const std::string& code);
+// valid -> used, only when still valid (and for `event_id` when given). The
+// affected-row count decides who wins when two doors scan at once.
+bool mark_used(Tx& tx, const std::string& code, const std::optional<std::string>& event_id,
+               Timestamp now);
+// used -> valid with used_at cleared, only when used.
+bool mark_unused(Tx& tx, const std::string& code);
+
+}  // namespace evient::store::scanner

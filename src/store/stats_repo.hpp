@@ -1,0 +1,52 @@
+#pragma once
+// Aggregates for the admin dashboard. Dates are bucketed by the service in C++
+// (no engine date functions), so the repository hands back dated rows.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient::store::stats {
+
+// One paid sale: when it was paid, how much, how many tickets.
+struct SaleRow {
+  Timestamp paid_at{};
+  Minor amount = 0;
+  std::int64_t tickets = 0;
+};
+
+struct EventTotals {
+  std::string id;
+  std::string title;
+  std::int64_t tickets_sold = 0;  // issued, not cancelled
+  Minor revenue = 0;              // order items of paid orders
+  std::int64_t checked_in = 0;
+};
+
+struct TypeTotals {
+  TicketType type;
+  std::int64_t tickets_sold = 0;
+  std::int64_t checked_in = 0;
+};
+
+// Paid orders only: refunded orders are not revenue.
+Minor paid_revenue(Tx& tx);
+// Tickets not cancelled, and tickets used, optionally for one event.
+std::int64_t tickets_issued(Tx& tx, const std::optional<std::string>& event_id);
+std::int64_t tickets_checked_in(Tx& tx, const std::optional<std::string>& event_id);
+// Order count per status; with an event, orders holding at least one item of it.
+std::map<std::string, std::int64_t> orders_by_status(Tx& tx,
+                                                     const std::optional<std::string>& event_id);
+// Paid orders (or, with an event, their items for it) paid at or after `since`.
+std::vector<SaleRow> sales_since(Tx& tx, Timestamp since,
+                                 const std::optional<std::string>& event_id);
+// Events ranked by revenue, then tickets sold.
+std::vector<EventTotals> top_events(Tx& tx, std::int64_t limit);
+EventTotals event_totals(Tx& tx, const Event& e);
+std::vector<TypeTotals> type_totals(Tx& tx, const std::string& event_id);
+
+}  // namespace evient::store::stats

@@ -1,0 +1,23 @@
+#pragma once
+// Issued tickets and the wallet view of them.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+#include "store/models.hpp"
+
+namespace evient::store::tickets {
+
+void insert(Tx& tx, const Ticket& t);
+std::vector<Ticket> list_for_order(Tx& tx, const std::string& order_id);
+std::optional<Ticket> find_for_user(Tx& tx, const std::string& user_id, const std::string& id);
+
+// The user's tickets with their event and type, soonest event first, in one query.
+std::vector<WalletTicket> wallet(Tx& tx, const std::string& user_id,
+                                 const std::optional<std::string>& status, std::int64_t limit,
+                                 std::int64_t offset);
+std::int64_t wallet_count(Tx& tx, const std::string& user_id,
+                          const std::optional<std::string>& status);
+
+}  // namespace evient::store::tickets
