@@ -1,10 +1,12 @@
 // evient: serve | migrate | seed [--reset] [--if-empty] | check
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "app.hpp"
 #include "core/log.hpp"
+#include "services/bench_seeder.hpp"
 #include "services/consistency.hpp"
 #include "services/seeder.hpp"
 #include "store/migrations.hpp"
@@ -16,7 +18,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  serve            migrate, then serve HTTP (--port, default 8080; 0 = any free port)\n"
     "  migrate          apply pending SQL migrations\n"
-    "  seed [--reset]   load the development data (--if-empty: only into an empty database)\n"
+    "  seed [--reset]   load the development data (--if-empty: only into an empty database;\n"
+    "                   --size bench: the benchmark data set, see bench/README.md)\n"
     "  check            verify every ticket type's quantity_sold against issued tickets and\n"
     "                   live reservations; exits 1 when any differs\n"
     "Every option also reads an EVIENT_* environment variable; see README.md.\n";
@@ -30,6 +33,18 @@ int run(const std::string& command, const std::vector<std::string>& args) {
     }
     return false;
   };
+  // `seed --size bench`: the benchmark data set (services/bench_seeder.hpp).
+  std::string seed_size = "dev";
+  for (auto it = rest.begin(); it != rest.end(); ++it) {
+    if (*it == "--size" && std::next(it) != rest.end()) {
+      seed_size = *std::next(it);
+      it = rest.erase(it, std::next(it, 2));
+      break;
+    }
+  }
+  if (seed_size != "dev" && seed_size != "bench") {
+    throw std::invalid_argument("--size must be dev or bench");
+  }
   for (const auto& r : rest) {
     if (r != "--reset" && r != "--if-empty") throw std::invalid_argument("unknown argument " + r);
   }
@@ -54,6 +69,16 @@ int run(const std::string& command, const std::vector<std::string>& args) {
     const bool reset = has_flag("--reset");
     if (has_flag("--if-empty") && !reset) {
       // `make run` seeds only a brand-new database.
+    }
+    if (seed_size == "bench") {
+      const evient::BenchSeedReport b = evient::seed_bench(app.db(), app.clock(), reset);
+      evient::log::info(b.seeded ? "seeded bench data: " + std::to_string(b.users) + " users, " +
+                                       std::to_string(b.events) + " events, " +
+                                       std::to_string(b.ticket_types) + " ticket types, " +
+                                       std::to_string(b.orders) + " orders, " +
+                                       std::to_string(b.tickets) + " tickets"
+                                 : "bench data already present (use --reset to start over)");
+      return 0;
     }
     evient::SeedReport r = evient::seed(app.db(), app.clock(), reset);
     if (r.seeded) {

@@ -14,9 +14,8 @@ namespace {
 
 constexpr std::int64_t kChunkRows = 500;
 
-const std::vector<std::string> kHeader = {"ticket_code", "status",       "used_at",
-                                          "ticket_type", "holder_name",  "holder_email",
-                                          "order_id",    "price"};
+const std::vector<std::string> kHeader = {"ticket_code", "status",       "used_at",  "ticket_type",
+                                          "holder_name", "holder_email", "order_id", "price"};
 
 std::string attendee_row(const store::admin::AttendeeRow& a) {
   return admin_rules::csv_row({a.ticket_code, a.status, a.used_at ? format_iso(*a.used_at) : "",
@@ -33,8 +32,7 @@ struct ExportCursor {
 
 void register_admin_attendee_routes(http::Router& r, Services& s) {
   r.get("/api/admin/events/:id/attendees.csv", http::Access::Admin, [&s](http::Request& req) {
-    const Event e =
-        s.admin_events->require_event(admin::uuid_param(req, "id", "EVENT_NOT_FOUND"));
+    const Event e = s.admin_events->require_event(admin::uuid_param(req, "id", "EVENT_NOT_FOUND"));
     http::Response res;
     res.content_type = "text/csv; charset=utf-8";
     res.headers.emplace_back("Content-Disposition",

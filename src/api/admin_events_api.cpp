@@ -148,8 +148,8 @@ void register_ticket_types(http::Router& r, Services& s) {
   r.put("/api/admin/ticket-types/:id", http::Access::Admin, [&s](http::Request& req) {
     const std::string id = admin::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND");
     http::JsonBody body(req);
-    TicketType t = s.admin_events->update_ticket_type(req.user().user_id, id,
-                                                      parse_ticket_type(body));
+    TicketType t =
+        s.admin_events->update_ticket_type(req.user().user_id, id, parse_ticket_type(body));
     return http::ok(admin::admin_ticket_type_json(t), "Ticket type updated");
   });
 

@@ -42,9 +42,9 @@ std::string uuid_param(const http::Request& req, const char* name, const char* n
   return v;
 }
 
-std::optional<std::optional<std::string>> nullable_text(const http::JsonBody& body,
-                                                        const char* key, Validator& v,
-                                                        std::size_t max_len, bool trim) {
+std::optional<std::optional<std::string>> nullable_text(const http::JsonBody& body, const char* key,
+                                                        Validator& v, std::size_t max_len,
+                                                        bool trim) {
   const json::value* raw = body.object().if_contains(key);
   if (!raw) return std::nullopt;
   if (raw->is_null()) return std::optional<std::string>{};
@@ -54,8 +54,8 @@ std::optional<std::optional<std::string>> nullable_text(const http::JsonBody& bo
   return std::optional<std::string>(*s);
 }
 
-std::optional<std::optional<std::string>> nullable_url(const http::JsonBody& body,
-                                                       const char* key, Validator& v) {
+std::optional<std::optional<std::string>> nullable_url(const http::JsonBody& body, const char* key,
+                                                       Validator& v) {
   auto url = nullable_text(body, key, v, 2048);
   if (url && *url && !text::is_http_url_or_path(**url)) {
     v.add(key, "INVALID_URL",

@@ -37,12 +37,12 @@ std::optional<std::string> query_uuid(const http::Request& req, const char* name
 std::string uuid_param(const http::Request& req, const char* name, const char* not_found_code);
 
 // A body field that may be null (or "") to clear it: outer optional = present.
-std::optional<std::optional<std::string>> nullable_text(const http::JsonBody& body,
-                                                        const char* key, Validator& v,
-                                                        std::size_t max_len, bool trim = true);
+std::optional<std::optional<std::string>> nullable_text(const http::JsonBody& body, const char* key,
+                                                        Validator& v, std::size_t max_len,
+                                                        bool trim = true);
 // Same, and the value must be an http(s) URL or a site-relative path.
-std::optional<std::optional<std::string>> nullable_url(const http::JsonBody& body,
-                                                       const char* key, Validator& v);
+std::optional<std::optional<std::string>> nullable_url(const http::JsonBody& body, const char* key,
+                                                       Validator& v);
 // Same, and the value must be an ISO-8601 time.
 std::optional<std::optional<Timestamp>> nullable_time(const http::JsonBody& body, const char* key,
                                                       Validator& v);

@@ -59,16 +59,15 @@ json::object event_stats_json(const EventStats& s) {
           {"revenue_by_day", days_json(s.revenue_by_day)},
           {"ticket_types", to_array(s.ticket_types,
                                     [](const store::stats::TypeTotals& t) {
-                                      return json::object{
-                                          {"id", t.type.id},
-                                          {"name", t.type.name},
-                                          {"price", money_to_json(t.type.price)},
-                                          {"status", t.type.status},
-                                          {"quantity_total", t.type.quantity_total},
-                                          {"quantity_sold", t.type.quantity_sold},
-                                          {"tickets_sold", t.tickets_sold},
-                                          {"checked_in", t.checked_in},
-                                          {"remaining", t.type.available()}};
+                                      return json::object{{"id", t.type.id},
+                                                          {"name", t.type.name},
+                                                          {"price", money_to_json(t.type.price)},
+                                                          {"status", t.type.status},
+                                                          {"quantity_total", t.type.quantity_total},
+                                                          {"quantity_sold", t.type.quantity_sold},
+                                                          {"tickets_sold", t.tickets_sold},
+                                                          {"checked_in", t.checked_in},
+                                                          {"remaining", t.type.available()}};
                                     })},
           {"currency", currency().code}};
 }

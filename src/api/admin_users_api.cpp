@@ -9,7 +9,9 @@
 namespace evient::api {
 namespace {
 
-bool is_role(const std::string& r) { return r == "user" || r == "admin"; }
+bool is_role(const std::string& r) {
+  return r == "user" || r == "admin";
+}
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 // GET /api/banners: what the home page carousel shows.
+#include "api/cached_response.hpp"
 #include "api/routes.hpp"
 #include "api/serializers.hpp"
 #include "http/envelope.hpp"
@@ -8,7 +9,8 @@ namespace evient::api {
 
 void register_banner_routes(http::Router& r, Services& s) {
   r.get("/api/banners", http::Access::Public, [&s](http::Request&) {
-    return http::ok(to_array(s.catalog->banners(), banner_json));
+    return cached_response(s.catalog->cache(), "banners",
+                           [&] { return http::ok(to_array(s.catalog->banners(), banner_json)); });
   });
 }
 

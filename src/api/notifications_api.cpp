@@ -9,8 +9,7 @@ namespace evient::api {
 void register_notification_routes(http::Router& r, Services& s) {
   r.get("/api/notifications", http::Access::User, [&s](http::Request& req) {
     http::PageRequest page = http::parse_page(req, 20, 100);
-    NotificationPage result =
-        s.notifications->list(req.user().user_id, page.limit, page.offset());
+    NotificationPage result = s.notifications->list(req.user().user_id, page.limit, page.offset());
     return http::paged(to_array(result.items, notification_json), page, result.total,
                        {{"unread_count", result.unread}});
   });

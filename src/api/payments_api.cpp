@@ -115,7 +115,8 @@ std::string order_summary(const Order& o) {
             "</td><td>" + html_escape(amount_text(i.unit_price * i.quantity)) + "</td></tr>";
   }
   return "<p>Order <code>" + html_escape(o.id) + "</code> &middot; status <strong>" +
-         html_escape(o.status) + "</strong></p><table><tr><th>Ticket</th><th>Qty</th><th>"
+         html_escape(o.status) +
+         "</strong></p><table><tr><th>Ticket</th><th>Qty</th><th>"
          "Amount</th></tr>" +
          rows + "<tr><th colspan=\"2\">Total</th><th>" + html_escape(amount_text(o.total_amount)) +
          "</th></tr></table>";
@@ -162,10 +163,11 @@ void register_payment_routes(http::Router& r, Services& s) {
       Order o = s.payments->sandbox_order(req.param("order_id"), sig ? *sig : "");
       std::string content = order_summary(o);
       if (o.status == "pending") {
-        content += "<p class=\"note\">Sandbox: no money moves. Pay or cancel to finish the "
-                   "order as a real provider would.</p><div class=\"actions\">" +
-                   action_form(o, *sig, "pay", "Pay", "pay") +
-                   action_form(o, *sig, "cancel", "Cancel", "cancel") + "</div>";
+        content +=
+            "<p class=\"note\">Sandbox: no money moves. Pay or cancel to finish the "
+            "order as a real provider would.</p><div class=\"actions\">" +
+            action_form(o, *sig, "pay", "Pay", "pay") +
+            action_form(o, *sig, "cancel", "Cancel", "cancel") + "</div>";
       } else {
         content += "<p>This order is no longer waiting for a payment.</p>";
       }
@@ -187,8 +189,7 @@ void register_payment_routes(http::Router& r, Services& s) {
       return html_page(200, "EViENT sandbox payment",
                        "<p>" + html_escape(outcome_message(result.outcome)) + "</p>");
     } catch (const ApiError& e) {
-      return html_page(e.status(), "Payment not completed",
-                       "<p>" + html_escape(e.what()) + "</p>");
+      return html_page(e.status(), "Payment not completed", "<p>" + html_escape(e.what()) + "</p>");
     }
   });
 }

@@ -91,6 +91,9 @@ const std::map<std::string, Setter>& setters() {
       {"read-timeout", [](Config& c, const std::string& v) {
          c.read_timeout = std::chrono::seconds(to_int("read-timeout", v, 1, 3600));
        }},
+      {"cache-ttl-ms", [](Config& c, const std::string& v) {
+         c.cache_ttl = std::chrono::milliseconds(to_int("cache-ttl-ms", v, 0, 3600 * 1000));
+       }},
   };
   return kSetters;
 }

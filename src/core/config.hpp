@@ -30,6 +30,10 @@ struct Config {
   std::chrono::hours door_window{6};            // EVIENT_DOOR_WINDOW_HOURS: before start / after end
   int login_attempts_per_minute = 10;           // EVIENT_LOGIN_RATE (per IP and per email)
   std::chrono::seconds read_timeout{30};        // EVIENT_READ_TIMEOUT (seconds)
+  // Longest a cached catalogue response is served (0 = no cache). Writes through
+  // this process invalidate it at once; this bounds how long another instance's
+  // writes (several servers on one PostgreSQL) take to show.
+  std::chrono::milliseconds cache_ttl{1000};    // EVIENT_CACHE_TTL_MS
 
   bool is_postgres() const { return db.starts_with("postgres://") || db.starts_with("postgresql://"); }
 };

@@ -32,7 +32,8 @@ void apply_input(Event& e, const EventInput& in) {
   apply(e.title, in.title);
   if (in.description) e.description = *in.description;
   if (in.content) {
-    e.content = *in.content ? std::optional<std::string>(sanitize_html(**in.content)) : std::nullopt;
+    e.content =
+        *in.content ? std::optional<std::string>(sanitize_html(**in.content)) : std::nullopt;
   }
   if (in.location) e.location = *in.location;
   if (in.banner_image) e.banner_image = *in.banner_image;
@@ -307,8 +308,7 @@ TicketType AdminEventService::create_ticket_type(const std::string& actor_id,
   });
 }
 
-TicketType AdminEventService::update_ticket_type(const std::string& actor_id,
-                                                 const std::string& id,
+TicketType AdminEventService::update_ticket_type(const std::string& actor_id, const std::string& id,
                                                  const TicketTypeInput& in) {
   const Timestamp now = clock_.now();
   return db_.write([&](store::Tx& tx) {
@@ -321,8 +321,8 @@ TicketType AdminEventService::update_ticket_type(const std::string& actor_id,
     if (!store::events::update_ticket_type(tx, t)) {
       const TicketType current = find_type(tx, id);
       throw Conflict("QUANTITY_BELOW_SOLD",
-                     "quantity_total cannot be below the " +
-                         std::to_string(current.quantity_sold) + " already sold or reserved",
+                     "quantity_total cannot be below the " + std::to_string(current.quantity_sold) +
+                         " already sold or reserved",
                      json::object{{"quantity_sold", current.quantity_sold}});
     }
     TicketType after = find_type(tx, id);

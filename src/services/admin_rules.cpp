@@ -48,8 +48,8 @@ std::string numbered_slug(std::string_view base, int n) {
 
 std::string csv_field(std::string_view value) {
   std::string v;
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                         value[0] == '@' || value[0] == '\t' || value[0] == '\r')) {
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                         value[0] == '\t' || value[0] == '\r')) {
     v += '\'';
   }
   v += value;

@@ -127,8 +127,8 @@ void AdminService::remove_banner(const std::string& actor_id, std::int64_t id) {
   db_.write([&](store::Tx& tx) {
     const Banner b = find_banner(tx, id);
     store::banners::remove(tx, id);
-    audit::record(tx, actor_id, "banner.delete", "banner", std::to_string(id),
-                  audit::snapshot(b), nullptr, now);
+    audit::record(tx, actor_id, "banner.delete", "banner", std::to_string(id), audit::snapshot(b),
+                  nullptr, now);
   });
 }
 

@@ -26,8 +26,8 @@ std::optional<std::string> to_text(const json::value& v) {
 }  // namespace
 
 void record(store::Tx& tx, const std::string& actor_id, const std::string& action,
-            const std::string& entity_type, const std::string& entity_id,
-            const json::value& before, const json::value& after, Timestamp now) {
+            const std::string& entity_type, const std::string& entity_id, const json::value& before,
+            const json::value& after, Timestamp now) {
   store::audit::Entry e;
   e.id = crypto::uuid_v4();
   e.actor_id = actor_id;

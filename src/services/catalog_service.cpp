@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
@@ -21,7 +22,26 @@ std::vector<std::string> search_words(const std::string& search) {
   return words;
 }
 
-CatalogService::CatalogService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+CatalogService::CatalogService(store::Database& db, const Clock& clock)
+    : db_(db), clock_(clock), cache_(db, clock, Config{}.cache_ttl) {}
+
+std::string CatalogService::cache_key(const EventQuery& q) {
+  // Normalised as list() reads it: case of the category and of the search
+  // words, and extra spaces, do not make distinct entries.
+  std::string key = "events?p=" + std::to_string(q.page) + "&l=" + std::to_string(q.limit);
+  // Free text is length-prefixed, so no category can pose as a search.
+  auto add = [&key](const char* name, const std::string& value) {
+    key += name + std::to_string(value.size()) + ':' + value;
+  };
+  if (q.category && !q.category->empty()) add("&c=", text::ascii_lower(*q.category));
+  if (q.search) {
+    std::string words;
+    for (const auto& w : search_words(*q.search)) words += w + ' ';
+    add("&s=", words);
+  }
+  if (q.upcoming) key += "&u";
+  return key;
+}
 
 EventPage CatalogService::list(const EventQuery& q) {
   store::events::EventFilter f;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "services/catalog_cache.hpp"
 #include "store/db.hpp"
 #include "store/models.hpp"
 
@@ -46,10 +47,17 @@ class CatalogService {
     refresher_ = std::move(f);
   }
 
+  // Serialised responses of the methods above, keyed by cache_key(); the API
+  // layer fills it (it owns serialisation). See catalog_cache.hpp for when an
+  // entry stops being served.
+  CatalogCache& cache() { return cache_; }
+  static std::string cache_key(const EventQuery& q);
+
  private:
   store::Database& db_;
   const Clock& clock_;
   std::function<void(const std::string&)> refresher_;
+  CatalogCache cache_;
 };
 
 // Splits a search string into folded words (at most 8, each at most 64 bytes).

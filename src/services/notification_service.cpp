@@ -27,14 +27,15 @@ void NotificationService::mark_read(const std::string& user_id, const std::strin
 }
 
 std::int64_t NotificationService::mark_all_read(const std::string& user_id) {
-  return db_.write(
-      [&](store::Tx& tx) { return store::notifications::mark_all_read(tx, user_id); });
+  return db_.write([&](store::Tx& tx) { return store::notifications::mark_all_read(tx, user_id); });
 }
 
 namespace notify {
 namespace {
 
-std::string short_id(const Order& order) { return order.id.substr(0, 8); }
+std::string short_id(const Order& order) {
+  return order.id.substr(0, 8);
+}
 
 // "2 x VIP (Concert), 1 x GA (Concert)"
 std::string describe_items(const Order& order) {

@@ -100,11 +100,11 @@ std::vector<OrderLine> merge_lines(const std::vector<OrderLine>& lines) {
 void check_per_order_limit(const std::vector<OrderLine>& merged, std::int64_t max_per_type) {
   for (const auto& l : merged) {
     if (l.quantity > max_per_type) {
-      throw limit_exceeded("At most " + std::to_string(max_per_type) +
-                               " tickets of one type per order",
-                           {{"ticket_type_id", l.ticket_type_id},
-                            {"requested", l.quantity},
-                            {"limit", max_per_type}});
+      throw limit_exceeded(
+          "At most " + std::to_string(max_per_type) + " tickets of one type per order",
+          {{"ticket_type_id", l.ticket_type_id},
+           {"requested", l.quantity},
+           {"limit", max_per_type}});
     }
   }
 }
@@ -112,12 +112,12 @@ void check_per_order_limit(const std::vector<OrderLine>& merged, std::int64_t ma
 void check_per_event_limit(const std::string& event_id, std::int64_t already,
                            std::int64_t requested, std::int64_t max_per_event) {
   if (requested > max_per_event - already) {
-    throw limit_exceeded("At most " + std::to_string(max_per_event) +
-                             " tickets per person for this event",
-                         {{"event_id", event_id},
-                          {"requested", requested},
-                          {"already_ordered", already},
-                          {"limit", max_per_event}});
+    throw limit_exceeded(
+        "At most " + std::to_string(max_per_event) + " tickets per person for this event",
+        {{"event_id", event_id},
+         {"requested", requested},
+         {"already_ordered", already},
+         {"limit", max_per_event}});
   }
 }
 
@@ -262,8 +262,7 @@ std::optional<StoredResponse> OrderService::claim_idempotency_key(const std::str
     return StoredResponse{*record->response_status, *record->response_body};
   }
   const bool taken = db_.write([&](store::Tx& tx) {
-    return store::idempotency::take_over_stale(tx, user_id, key, hash, now - kAbandonedKeyAge,
-                                               now);
+    return store::idempotency::take_over_stale(tx, user_id, key, hash, now - kAbandonedKeyAge, now);
   });
   if (taken) return std::nullopt;
   throw Conflict("IDEMPOTENCY_IN_PROGRESS",
@@ -271,8 +270,7 @@ std::optional<StoredResponse> OrderService::claim_idempotency_key(const std::str
 }
 
 void OrderService::release_idempotency_key(const std::string& user_id, const std::string& key) {
-  db_.write(
-      [&](store::Tx& tx) { store::idempotency::remove_in_progress(tx, user_id, key); });
+  db_.write([&](store::Tx& tx) { store::idempotency::remove_in_progress(tx, user_id, key); });
 }
 
 OrderPage OrderService::list(const std::string& user_id, std::int64_t limit, std::int64_t offset) {

@@ -38,9 +38,16 @@ std::vector<OrderItem> sorted_items(const Order& order) {
   return items;
 }
 
-// Reserves every item again or none of them.
-bool re_reserve(store::Tx& tx, const Order& order) {
+// Reserves every item again or none of them; never for an event that is no
+// longer on sale (cancelled or over by now).
+bool re_reserve(store::Tx& tx, const Order& order, Timestamp now) {
   const auto items = sorted_items(order);
+  for (const auto& item : items) {
+    auto s = store::orders::find_sellable_type(tx, item.ticket_type_id);
+    if (!s || s->event_status != "published" || (s->event_end && *s->event_end <= now)) {
+      return false;
+    }
+  }
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (!store::orders::reserve(tx, items[i].ticket_type_id, items[i].quantity)) {
       for (std::size_t j = 0; j < i; ++j) {
@@ -86,7 +93,9 @@ const PaymentProvider* PaymentService::provider(std::string_view name) const {
   return it == providers_.end() ? nullptr : it->second.get();
 }
 
-const PaymentProvider& PaymentService::checkout_provider() const { return *sandbox_; }
+const PaymentProvider& PaymentService::checkout_provider() const {
+  return *sandbox_;
+}
 
 PaymentResult PaymentService::handle_notification(std::string_view provider_name,
                                                   const HeaderMap& headers,
@@ -118,10 +127,10 @@ PaymentResult PaymentService::apply(const PaymentProvider& provider, const Payme
       throw BadRequest("The amount paid does not match the order total", "AMOUNT_MISMATCH");
     }
     if (n.status == PaymentNotification::Status::Failed) {
-      result.outcome = checkout::release_order(tx, order->id, notify::ReleaseReason::PaymentFailed,
-                                               now)
-                           ? PaymentOutcome::Failed
-                           : PaymentOutcome::Ignored;
+      result.outcome =
+          checkout::release_order(tx, order->id, notify::ReleaseReason::PaymentFailed, now)
+              ? PaymentOutcome::Failed
+              : PaymentOutcome::Ignored;
       return result;
     }
     // The common case: the order still holds its tickets.
@@ -137,7 +146,7 @@ PaymentResult PaymentService::apply(const PaymentProvider& provider, const Payme
     }
     if (order->status == "cancelled" &&
         store::orders::claim_late_payment(tx, order->id, method, n.transaction_id, now)) {
-      if (re_reserve(tx, *order)) {
+      if (re_reserve(tx, *order, now)) {
         store::orders::mark_late_paid(tx, order->id, now);
         result.outcome = pay(tx, *order, now);
       } else {

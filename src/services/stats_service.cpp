@@ -54,9 +54,9 @@ DashboardStats StatsService::dashboard() {
     upcoming.starts_after = now;
     s.upcoming_events = store::events::count(tx, upcoming);
     s.orders_by_status = order_counts(store::stats::orders_by_status(tx, std::nullopt));
-    s.revenue_by_day = bucket_by_day(
-        store::stats::sales_since(tx, first_day(now, kRevenueDays), std::nullopt), now,
-        kRevenueDays);
+    s.revenue_by_day =
+        bucket_by_day(store::stats::sales_since(tx, first_day(now, kRevenueDays), std::nullopt),
+                      now, kRevenueDays);
     s.top_events = store::stats::top_events(tx, kTopEvents);
     return s;
   });
@@ -72,8 +72,7 @@ EventStats StatsService::for_event(const std::string& event_id) {
     s.totals = store::stats::event_totals(tx, *event);
     s.orders_by_status = order_counts(store::stats::orders_by_status(tx, event->id));
     s.revenue_by_day = bucket_by_day(
-        store::stats::sales_since(tx, first_day(now, kRevenueDays), event->id), now,
-        kRevenueDays);
+        store::stats::sales_since(tx, first_day(now, kRevenueDays), event->id), now, kRevenueDays);
     s.ticket_types = store::stats::type_totals(tx, event->id);
     for (const auto& t : s.ticket_types) s.remaining += t.type.available();
     return s;

@@ -23,8 +23,7 @@ WalletPage WalletService::tickets(const std::string& user_id,
   });
 }
 
-std::string WalletService::ticket_qr_svg(const std::string& user_id,
-                                         const std::string& ticket_id) {
+std::string WalletService::ticket_qr_svg(const std::string& user_id, const std::string& ticket_id) {
   auto ticket = db_.read(
       [&](store::Tx& tx) { return store::tickets::find_for_user(tx, user_id, ticket_id); });
   if (!ticket) throw NotFound("Ticket not found", "TICKET_NOT_FOUND");
@@ -51,10 +50,12 @@ std::string qr_svg(std::string_view text) {
   }
   const std::string dim = std::to_string(size);
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + dim + " " + dim +
-         "\" width=\"" + std::to_string(size * 8) + "\" height=\"" + std::to_string(size * 8) +
+         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+         dim + " " + dim + "\" width=\"" + std::to_string(size * 8) + "\" height=\"" +
+         std::to_string(size * 8) +
          "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-         "<path fill=\"#000\" d=\"" + path + "\"/></svg>\n";
+         "<path fill=\"#000\" d=\"" +
+         path + "\"/></svg>\n";
 }
 
 }  // namespace evient

@@ -30,10 +30,11 @@ bool mark_refunded(Tx& tx, const std::string& order_id, Timestamp now) {
 }
 
 std::int64_t cancel_event_tickets(Tx& tx, const std::string& event_id) {
-  return tx.exec(
-               "UPDATE tickets SET status = 'cancelled' "
-               "WHERE event_id = $1 AND status <> 'cancelled'",
-               {event_id})
+  return tx
+      .exec(
+          "UPDATE tickets SET status = 'cancelled' "
+          "WHERE event_id = $1 AND status <> 'cancelled'",
+          {event_id})
       .affected();
 }
 
@@ -64,9 +65,9 @@ std::vector<AttendeeRow> attendees_page(Tx& tx, const std::string& event_id,
       "WHERE t.event_id = $1";
   // Keyset on the primary key: exact on both engines (PostgreSQL keeps
   // sub-second timestamps, so a created_at cursor could repeat rows).
-  Result r = after ? tx.exec(select + " AND t.id > $2 ORDER BY t.id LIMIT $3",
-                             {event_id, *after, limit})
-                   : tx.exec(select + " ORDER BY t.id LIMIT $2", {event_id, limit});
+  Result r =
+      after ? tx.exec(select + " AND t.id > $2 ORDER BY t.id LIMIT $3", {event_id, *after, limit})
+            : tx.exec(select + " ORDER BY t.id LIMIT $2", {event_id, limit});
   std::vector<AttendeeRow> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {

@@ -26,8 +26,8 @@ std::vector<Entry> list(Tx& tx, const Filter& f, std::int64_t limit, std::int64_
   const std::string sql =
       "SELECT id, actor_id, action, entity_type, entity_id, before_json, after_json, created_at "
       "FROM audit_log" +
-      q.where_clause() + " ORDER BY created_at DESC, id DESC LIMIT " + q.bind(limit) +
-      " OFFSET " + q.bind(offset);
+      q.where_clause() + " ORDER BY created_at DESC, id DESC LIMIT " + q.bind(limit) + " OFFSET " +
+      q.bind(offset);
   Result r = tx.exec(sql, q.params());
   std::vector<Entry> out;
   out.reserve(r.size());

@@ -3,6 +3,7 @@
 // portable SQL with $1..$n parameters against `Tx`; the two engines
 // (sqlite/, postgres/) implement `Connection` and `Database`. Services never see
 // which engine runs.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -147,6 +148,13 @@ class Database {
   // Cheap liveness check for /readyz.
   virtual bool ping() = 0;
 
+  // Counts write transactions that committed through this object (and
+  // with_connection calls, which may write). Bumped after COMMIT returns and
+  // before transact() does, so a reader that sees the new value also sees the
+  // new data. Caches stamp what they store with it (services/catalog_cache.hpp).
+  // Writes by other processes are not counted: caches bound that with a max age.
+  std::uint64_t write_generation() const { return write_generation_.load(std::memory_order_acquire); }
+
   template <class F>
   auto write(F&& f) {
     using R = decltype(f(std::declval<Tx&>()));
@@ -169,6 +177,12 @@ class Database {
       return std::move(*out);
     }
   }
+
+ protected:
+  void bump_write_generation() { write_generation_.fetch_add(1, std::memory_order_acq_rel); }
+
+ private:
+  std::atomic<std::uint64_t> write_generation_{0};
 };
 
 struct DatabaseOptions {

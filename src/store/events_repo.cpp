@@ -111,9 +111,13 @@ std::vector<EventCard> list_cards(Tx& tx, const EventFilter& f, std::int64_t lim
                                   std::int64_t offset) {
   QueryBuilder q;
   apply_filter(q, f);
-  std::string sql = std::string("SELECT ") + kColumns + kCardExtras + " FROM events e" +
-                    q.where_clause() + " ORDER BY e.start_time ASC, e.id ASC LIMIT " +
-                    q.bind(limit) + " OFFSET " + q.bind(offset);
+  // The page is chosen over (start_time, id) alone, then only its rows are
+  // read in full with their card extras: sorting whole rows and running the
+  // subqueries for every row before the OFFSET cost ~15x more on deep pages.
+  std::string sql = std::string("SELECT ") + kColumns + kCardExtras +
+                    " FROM events e JOIN (SELECT e.id FROM events e" + q.where_clause() +
+                    " ORDER BY e.start_time ASC, e.id ASC LIMIT " + q.bind(limit) + " OFFSET " +
+                    q.bind(offset) + ") page ON page.id = e.id ORDER BY e.start_time ASC, e.id ASC";
   Result r = tx.exec(sql, q.params());
   std::vector<EventCard> out;
   out.reserve(r.size());

@@ -42,9 +42,8 @@ void complete(Tx& tx, const std::string& user_id, const std::string& key,
 }
 
 void remove_in_progress(Tx& tx, const std::string& user_id, const std::string& key) {
-  tx.exec(
-      "DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status = 'in_progress'",
-      {user_id, key});
+  tx.exec("DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status = 'in_progress'",
+          {user_id, key});
 }
 
 std::int64_t remove_older_than(Tx& tx, Timestamp cutoff) {

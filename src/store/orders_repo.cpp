@@ -123,9 +123,9 @@ void unreserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity)
 }
 
 std::int64_t available(Tx& tx, const std::string& ticket_type_id) {
-  Result r = tx.exec(
-      "SELECT quantity_total - quantity_sold, status FROM ticket_types WHERE id = $1",
-      {ticket_type_id});
+  Result r =
+      tx.exec("SELECT quantity_total - quantity_sold, status FROM ticket_types WHERE id = $1",
+              {ticket_type_id});
   if (r.empty() || r[0].text(1) != "active") return 0;
   return std::max<std::int64_t>(0, r[0].i64(0));
 }
@@ -135,11 +135,12 @@ void lock_user(Tx& tx, const std::string& user_id) {
 }
 
 std::int64_t user_event_quantity(Tx& tx, const std::string& user_id, const std::string& event_id) {
-  return tx.exec(
-               "SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i "
-               "JOIN orders o ON o.id = i.order_id WHERE o.user_id = $1 AND i.event_id = $2 "
-               "AND o.status IN ('pending', 'paid')",
-               {user_id, event_id})[0]
+  return tx
+      .exec(
+          "SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i "
+          "JOIN orders o ON o.id = i.order_id WHERE o.user_id = $1 AND i.event_id = $2 "
+          "AND o.status IN ('pending', 'paid')",
+          {user_id, event_id})[0]
       .i64(0);
 }
 
@@ -161,17 +162,18 @@ void insert(Tx& tx, const Order& o) {
 
 std::optional<Order> find(Tx& tx, const std::string& id) {
   if (!crypto::is_uuid(id)) return std::nullopt;
-  auto v = load(tx, std::string("SELECT ") + kOrderColumns + " FROM orders o WHERE o.id = $1", {id});
+  auto v =
+      load(tx, std::string("SELECT ") + kOrderColumns + " FROM orders o WHERE o.id = $1", {id});
   if (v.empty()) return std::nullopt;
   return std::move(v[0]);
 }
 
 std::optional<Order> find_for_user(Tx& tx, const std::string& user_id, const std::string& id) {
   if (!crypto::is_uuid(id)) return std::nullopt;
-  auto v = load(tx,
-                std::string("SELECT ") + kOrderColumns +
-                    " FROM orders o WHERE o.id = $1 AND o.user_id = $2",
-                {id, user_id});
+  auto v = load(
+      tx,
+      std::string("SELECT ") + kOrderColumns + " FROM orders o WHERE o.id = $1 AND o.user_id = $2",
+      {id, user_id});
   if (v.empty()) return std::nullopt;
   return std::move(v[0]);
 }
@@ -225,39 +227,37 @@ void mark_late_paid(Tx& tx, const std::string& id, Timestamp now) {
 }
 
 void set_refund_required(Tx& tx, const std::string& id, Timestamp now) {
-  tx.exec("UPDATE orders SET refund_required = TRUE, updated_at = $2 WHERE id = $1",
-          {id, ts(now)});
+  tx.exec("UPDATE orders SET refund_required = TRUE, updated_at = $2 WHERE id = $1", {id, ts(now)});
 }
 
 std::vector<std::string> expired_pending(Tx& tx, Timestamp now, std::int64_t limit) {
-  return ids(tx.exec(
-      "SELECT id FROM orders WHERE status = 'pending' AND expires_at <= $1 "
-      "ORDER BY expires_at, id LIMIT $2",
-      {ts(now), limit}));
+  return ids(
+      tx.exec("SELECT id FROM orders WHERE status = 'pending' AND expires_at <= $1 "
+              "ORDER BY expires_at, id LIMIT $2",
+              {ts(now), limit}));
 }
 
 std::vector<std::string> expired_pending_for_event(Tx& tx, const std::string& event_id,
                                                    Timestamp now) {
   if (!crypto::is_uuid(event_id)) return {};
-  return ids(tx.exec(
-      "SELECT DISTINCT o.id FROM orders o JOIN order_items i ON i.order_id = o.id "
-      "WHERE i.event_id = $1 AND o.status = 'pending' AND o.expires_at <= $2",
-      {event_id, ts(now)}));
+  return ids(
+      tx.exec("SELECT DISTINCT o.id FROM orders o JOIN order_items i ON i.order_id = o.id "
+              "WHERE i.event_id = $1 AND o.status = 'pending' AND o.expires_at <= $2",
+              {event_id, ts(now)}));
 }
 
-std::vector<std::string> expired_pending_for_types(Tx& tx,
-                                                   const std::vector<std::string>& type_ids,
+std::vector<std::string> expired_pending_for_types(Tx& tx, const std::vector<std::string>& type_ids,
                                                    Timestamp now) {
   if (type_ids.empty()) return {};
   QueryBuilder q;
   std::string in;
   for (const auto& id : type_ids) in += (in.empty() ? "" : ", ") + q.bind(id);
   const std::string cutoff = q.bind(ts(now));
-  return ids(tx.exec(
-      "SELECT DISTINCT o.id FROM orders o JOIN order_items i ON i.order_id = o.id "
-      "WHERE i.ticket_type_id IN (" + in + ") AND o.status = 'pending' AND o.expires_at <= " +
-          cutoff,
-      q.params()));
+  return ids(
+      tx.exec("SELECT DISTINCT o.id FROM orders o JOIN order_items i ON i.order_id = o.id "
+              "WHERE i.ticket_type_id IN (" +
+                  in + ") AND o.status = 'pending' AND o.expires_at <= " + cutoff,
+              q.params()));
 }
 
 }  // namespace evient::store::orders

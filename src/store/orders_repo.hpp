@@ -32,7 +32,7 @@ void lock_user(Tx& tx, const std::string& user_id);
 // Units of an event in the user's pending and paid orders.
 std::int64_t user_event_quantity(Tx& tx, const std::string& user_id, const std::string& event_id);
 
-void insert(Tx& tx, const Order& order);  // with its items
+void insert(Tx& tx, const Order& order);                   // with its items
 std::optional<Order> find(Tx& tx, const std::string& id);  // with items
 std::optional<Order> find_for_user(Tx& tx, const std::string& user_id, const std::string& id);
 std::vector<Order> list_for_user(Tx& tx, const std::string& user_id, std::int64_t limit,
@@ -56,8 +56,7 @@ void set_refund_required(Tx& tx, const std::string& id, Timestamp now);
 std::vector<std::string> expired_pending(Tx& tx, Timestamp now, std::int64_t limit);
 std::vector<std::string> expired_pending_for_event(Tx& tx, const std::string& event_id,
                                                    Timestamp now);
-std::vector<std::string> expired_pending_for_types(Tx& tx,
-                                                   const std::vector<std::string>& type_ids,
+std::vector<std::string> expired_pending_for_types(Tx& tx, const std::vector<std::string>& type_ids,
                                                    Timestamp now);
 
 }  // namespace evient::store::orders

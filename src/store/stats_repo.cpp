@@ -28,9 +28,9 @@ Minor paid_revenue(Tx& tx) {
 
 std::int64_t tickets_issued(Tx& tx, const std::optional<std::string>& event_id) {
   if (event_id) {
-    return tx.exec(
-                 "SELECT COUNT(*) FROM tickets WHERE event_id = $1 AND status <> 'cancelled'",
-                 {*event_id})[0]
+    return tx
+        .exec("SELECT COUNT(*) FROM tickets WHERE event_id = $1 AND status <> 'cancelled'",
+              {*event_id})[0]
         .i64(0);
   }
   return tx.exec("SELECT COUNT(*) FROM tickets WHERE status <> 'cancelled'")[0].i64(0);
@@ -38,8 +38,9 @@ std::int64_t tickets_issued(Tx& tx, const std::optional<std::string>& event_id) 
 
 std::int64_t tickets_checked_in(Tx& tx, const std::optional<std::string>& event_id) {
   if (event_id) {
-    return tx.exec("SELECT COUNT(*) FROM tickets WHERE event_id = $1 AND status = 'used'",
-                   {*event_id})[0]
+    return tx
+        .exec("SELECT COUNT(*) FROM tickets WHERE event_id = $1 AND status = 'used'",
+              {*event_id})[0]
         .i64(0);
   }
   return tx.exec("SELECT COUNT(*) FROM tickets WHERE status = 'used'")[0].i64(0);
@@ -60,20 +61,19 @@ std::map<std::string, std::int64_t> orders_by_status(Tx& tx,
 
 std::vector<SaleRow> sales_since(Tx& tx, Timestamp since,
                                  const std::optional<std::string>& event_id) {
-  Result r =
-      event_id
-          ? tx.exec(
-                "SELECT COALESCE(o.paid_at, o.created_at), oi.quantity * oi.unit_price, "
-                "oi.quantity FROM order_items oi JOIN orders o ON o.id = oi.order_id "
-                "WHERE o.status = 'paid' AND oi.event_id = $2 "
-                "AND COALESCE(o.paid_at, o.created_at) >= $1",
-                {ts(since), *event_id})
-          : tx.exec(
-                "SELECT COALESCE(o.paid_at, o.created_at), o.total_amount, "
-                "(SELECT COUNT(*) FROM tickets t WHERE t.order_id = o.id "
-                "AND t.status <> 'cancelled') FROM orders o "
-                "WHERE o.status = 'paid' AND COALESCE(o.paid_at, o.created_at) >= $1",
-                {ts(since)});
+  Result r = event_id
+                 ? tx.exec(
+                       "SELECT COALESCE(o.paid_at, o.created_at), oi.quantity * oi.unit_price, "
+                       "oi.quantity FROM order_items oi JOIN orders o ON o.id = oi.order_id "
+                       "WHERE o.status = 'paid' AND oi.event_id = $2 "
+                       "AND COALESCE(o.paid_at, o.created_at) >= $1",
+                       {ts(since), *event_id})
+                 : tx.exec(
+                       "SELECT COALESCE(o.paid_at, o.created_at), o.total_amount, "
+                       "(SELECT COUNT(*) FROM tickets t WHERE t.order_id = o.id "
+                       "AND t.status <> 'cancelled') FROM orders o "
+                       "WHERE o.status = 'paid' AND COALESCE(o.paid_at, o.created_at) >= $1",
+                       {ts(since)});
   std::vector<SaleRow> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {

@@ -45,6 +45,7 @@ class PostgresDatabase final : public Database {
         // After a lost connection, start over on a new one, never a pooled one
         // that may have died the same way.
         run_once(mode, work, /*fresh=*/lost > 0);
+        if (mode == TxMode::Write) bump_write_generation();
         return;
       } catch (const ConnectionLost&) {
         if (++lost > kMaxLostRetries) throw;
@@ -58,6 +59,10 @@ class PostgresDatabase final : public Database {
 
   void with_connection(const std::function<void(Connection&)>& work) override {
     auto lease = pool_.acquire();
+    struct Bump {
+      PostgresDatabase& db;
+      ~Bump() { db.bump_write_generation(); }
+    } bump{*this};
     work(*lease);
   }
 
@@ -93,7 +98,7 @@ class PostgresDatabase final : public Database {
     commit(conn);
   }
 
-  static void commit(PgConnection& conn) {
+  void commit(PgConnection& conn) {
     if (conn.broken()) throw ConnectionLost("PostgreSQL connection lost before COMMIT");
     // If `work` swallowed a failed statement, PostgreSQL would answer COMMIT
     // with a silent ROLLBACK; the caller must learn its writes are gone.
@@ -104,6 +109,8 @@ class PostgresDatabase final : public Database {
     try {
       conn.exec_script("COMMIT");
     } catch (const ConnectionLost& e) {
+      // The outcome is unknown: count it as a write (see write_generation()).
+      bump_write_generation();
       // The server may have committed before the socket failed: running the
       // work again could apply it twice.
       throw DatabaseError(std::string("connection lost during COMMIT; outcome unknown: ") +

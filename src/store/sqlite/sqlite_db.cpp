@@ -193,11 +193,16 @@ class SqliteDatabase final : public Database {
     if (mode == TxMode::Write) write_lock.lock();
     Connection& conn = *lease.conn;
     conn.exec_script(mode == TxMode::Write ? "BEGIN IMMEDIATE" : "BEGIN");
+    bool committing = false;
     try {
       Tx tx(conn);
       work(tx);
+      committing = true;
       conn.exec_script("COMMIT");
     } catch (...) {
+      // A failed COMMIT may still have written: count it, so a cache never
+      // keeps a page that might be stale. A rolled-back `work` changed nothing.
+      if (committing && mode == TxMode::Write) bump_write_generation();
       try {
         conn.exec_script("ROLLBACK");
       } catch (const std::exception&) {
@@ -205,11 +210,16 @@ class SqliteDatabase final : public Database {
       }
       throw;
     }
+    if (mode == TxMode::Write) bump_write_generation();
   }
 
   void with_connection(const std::function<void(Connection&)>& work) override {
     Lease lease(*this);
     std::lock_guard<std::mutex> write_lock(write_mutex_);
+    struct Bump {
+      SqliteDatabase& db;
+      ~Bump() { db.bump_write_generation(); }
+    } bump{*this};
     work(*lease.conn);
   }
 

@@ -1,0 +1,91 @@
+#include "services/catalog_cache.hpp"
+
+#include <mutex>
+#include <utility>
+
+namespace evient {
+namespace {
+
+// Per entry beyond key and body: map node, control block, bookkeeping.
+constexpr std::size_t kEntryOverhead = 128;
+
+std::size_t footprint(const std::string& key, const std::string& body) {
+  return key.size() + body.size() + kEntryOverhead;
+}
+
+}  // namespace
+
+CatalogCache::CatalogCache(const store::Database& db, const Clock& clock,
+                           std::chrono::milliseconds ttl, std::size_t max_bytes)
+    : db_(db), clock_(clock), ttl_ms_(ttl.count()), max_bytes_(max_bytes) {}
+
+void CatalogCache::set_ttl(std::chrono::milliseconds ttl) {
+  ttl_ms_.store(ttl.count(), std::memory_order_relaxed);
+  std::unique_lock lock(mutex_);
+  entries_.clear();
+  bytes_ = 0;
+}
+
+bool CatalogCache::fresh(const Entry& e, std::uint64_t generation,
+                         std::chrono::steady_clock::time_point now, Timestamp clock_now) const {
+  const std::chrono::milliseconds ttl(ttl_ms_.load(std::memory_order_relaxed));
+  if (e.generation != generation || now - e.filled_at >= ttl) return false;
+  const auto moved = clock_now - e.clock_at;
+  return moved >= std::chrono::seconds(0) && moved <= ttl;
+}
+
+CatalogCache::Lookup CatalogCache::get_or_fill(const std::string& key,
+                                               const std::function<std::string()>& fill) {
+  if (!enabled()) return {std::make_shared<const std::string>(fill()), false};
+  // Read the generation before the data: a write committing meanwhile leaves
+  // the entry stamped with the older generation, so it is never served.
+  const std::uint64_t generation = db_.write_generation();
+  const auto now = std::chrono::steady_clock::now();
+  const Timestamp clock_now = clock_.now();
+  {
+    std::shared_lock lock(mutex_);
+    auto it = entries_.find(key);
+    if (it != entries_.end() && fresh(it->second, generation, now, clock_now)) {
+      hits_.fetch_add(1, std::memory_order_relaxed);
+      return {it->second.body, true};
+    }
+  }
+  misses_.fetch_add(1, std::memory_order_relaxed);
+  Entry entry{std::make_shared<const std::string>(fill()), generation, now, clock_now};
+  Body body = entry.body;
+  store(key, std::move(entry));
+  return {std::move(body), false};
+}
+
+void CatalogCache::store(const std::string& key, Entry entry) {
+  const std::size_t size = footprint(key, *entry.body);
+  if (size > max_bytes_ / 4) return;  // one huge page must not flush the rest
+  const std::uint64_t generation = db_.write_generation();
+  const auto now = std::chrono::steady_clock::now();
+  const Timestamp clock_now = clock_.now();
+  std::unique_lock lock(mutex_);
+  if (auto it = entries_.find(key); it != entries_.end()) {
+    bytes_ -= footprint(it->first, *it->second.body);
+    entries_.erase(it);
+  }
+  if (bytes_ + size > max_bytes_) {
+    // Full (say, many distinct searches): drop what can no longer be served,
+    // and everything if that is not enough. Simple, and bounded.
+    for (auto it = entries_.begin(); it != entries_.end();) {
+      if (fresh(it->second, generation, now, clock_now)) {
+        ++it;
+      } else {
+        bytes_ -= footprint(it->first, *it->second.body);
+        it = entries_.erase(it);
+      }
+    }
+    if (bytes_ + size > max_bytes_) {
+      entries_.clear();
+      bytes_ = 0;
+    }
+  }
+  entries_.emplace(key, std::move(entry));
+  bytes_ += size;
+}
+
+}  // namespace evient
