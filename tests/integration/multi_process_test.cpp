@@ -1,0 +1,198 @@
+// Two `evient serve` processes on one database (PostgreSQL in production;
+// SQLite works too, through its file locks). Buyers and door scanners race
+// across both: correctness must come from the database, never from a mutex
+// inside one process.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
+
+#include "core/crypto.hpp"
+#include "core/jwt.hpp"
+#include "store/users_repo.hpp"
+#include "support/fixtures.hpp"
+#include "support/test_app.hpp"
+
+extern char** environ;
+
+namespace evient::test {
+namespace {
+namespace json = boost::json;
+
+// One `evient serve` child process on port 0; the port is read from its first log line.
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::string& db_url) {
+    int fds[2];
+    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::vector<std::string> env_strings = {
+        "EVIENT_DB=" + db_url, "EVIENT_PORT=0", "EVIENT_ADDRESS=127.0.0.1",
+        std::string("EVIENT_JWT_SECRET=") + kTestJwtSecret,
+        std::string("EVIENT_PAYMENT_SECRET=") + kTestPaymentSecret, "EVIENT_ACCESS_LOG=0",
+        "EVIENT_WORKERS=4", "EVIENT_DB_POOL=4"};
+    for (char** e = environ; *e; ++e) {
+      if (std::string_view(*e).starts_with("EVIENT_")) continue;
+      env_strings.emplace_back(*e);
+    }
+    std::vector<char*> envp;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::string binary = EVIENT_BINARY;
+    std::string serve = "serve";
+    char* argv[] = {binary.data(), serve.data(), nullptr};
+    int rc = posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv, envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    if (rc != 0) throw std::runtime_error("cannot start " + binary);
+    read_port(fds[0]);
+  }
+
+  ~ServerProcess() {
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    if (drain_.joinable()) drain_.join();
+  }
+
+  std::uint16_t port() const { return port_; }
+
+ private:
+  void read_port(int fd) {
+    std::string buffer;
+    char chunk[512];
+    while (port_ == 0) {
+      ssize_t n = ::read(fd, chunk, sizeof chunk);
+      if (n <= 0) throw std::runtime_error("server exited before listening: " + buffer);
+      buffer.append(chunk, static_cast<std::size_t>(n));
+      if (auto pos = buffer.find("port="); pos != std::string::npos) {
+        auto end = buffer.find_first_not_of("0123456789", pos + 5);
+        if (end != std::string::npos) port_ = static_cast<std::uint16_t>(std::stoi(buffer.substr(pos + 5, end - pos - 5)));
+      }
+    }
+    // Keep reading so the child never blocks on a full pipe.
+    drain_ = std::thread([fd] {
+      char sink[512];
+      while (::read(fd, sink, sizeof sink) > 0) {
+      }
+      ::close(fd);
+    });
+  }
+
+  pid_t pid_ = 0;
+  std::uint16_t port_ = 0;
+  std::thread drain_;
+};
+
+class MultiProcessTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // The in-process App only prepares the database (migrations, fixtures); it serves nothing.
+    app_ = std::make_unique<App>(test_config(db_.url()));
+    a_ = std::make_unique<ServerProcess>(db_.url());
+    b_ = std::make_unique<ServerProcess>(db_.url());
+  }
+
+  // Users written straight to the database, with tokens minted under the shared secret.
+  std::string make_user(const std::string& email, const std::string& role = "user") {
+    User u;
+    u.id = crypto::uuid_v4();
+    u.email = email;
+    u.password_hash = "$argon2id$not-used-in-this-test";
+    u.role = role;
+    u.created_at = u.updated_at = app_->clock().now();
+    app_->db().write([&](store::Tx& tx) { store::users::insert(tx, u); });
+    return TokenSigner(kTestJwtSecret, std::chrono::hours(1)).issue(u.id, role, 0, app_->clock().now());
+  }
+
+  std::int64_t scalar(const std::string& sql, const std::vector<store::Param>& params = {}) {
+    return app_->db().read([&](store::Tx& tx) { return tx.exec(sql, params)[0].i64(0); });
+  }
+
+  TestDatabase db_;
+  std::unique_ptr<App> app_;
+  std::unique_ptr<ServerProcess> a_;
+  std::unique_ptr<ServerProcess> b_;
+};
+
+TEST_F(MultiProcessTest, BuyersAcrossTwoProcessesNeverOversell) {
+  constexpr int kQuota = 15;
+  constexpr int kBuyers = 40;
+  EventSpec spec;
+  spec.starts_in = std::chrono::hours(2);
+  Event e = create_event(*app_, spec);
+  TicketType free_type = create_ticket_type(*app_, e.id, {.name = "Free", .price = 0, .quantity_total = kQuota});
+  std::vector<std::string> tokens;
+  for (int i = 0; i < kBuyers; ++i) tokens.push_back(make_user("buyer" + std::to_string(i) + "@example.com"));
+
+  std::atomic<int> created{0}, sold_out{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kBuyers; ++i) {
+    threads.emplace_back([&, i] {
+      HttpClient http(i % 2 == 0 ? a_->port() : b_->port());
+      json::object body{{"ticket_items", json::array{json::object{{"ticket_type_id", free_type.id}, {"quantity", 1}}}}};
+      auto r = http.post("/api/orders", body, tokens[i]);
+      if (r.status == 201) {
+        ++created;
+      } else if (r.status == 409) {
+        ++sold_out;
+      } else {
+        ++other;
+        ADD_FAILURE() << r.status << " " << r.body;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), kQuota);
+  EXPECT_EQ(sold_out.load(), kBuyers - kQuota);
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM tickets WHERE ticket_type_id = $1", {free_type.id}), kQuota);
+  EXPECT_EQ(scalar("SELECT quantity_sold FROM ticket_types WHERE id = $1", {free_type.id}), kQuota);
+}
+
+TEST_F(MultiProcessTest, ScannersAcrossTwoProcessesCheckInOnce) {
+  EventSpec spec;
+  spec.starts_in = std::chrono::hours(1);
+  Event e = create_event(*app_, spec);
+  TicketType t = create_ticket_type(*app_, e.id, {.name = "Free", .price = 0, .quantity_total = 5});
+  std::string buyer = make_user("holder@example.com");
+  std::string admin = make_user("door@example.com", "admin");
+  HttpClient http(a_->port());
+  json::object body{{"ticket_items", json::array{json::object{{"ticket_type_id", t.id}, {"quantity", 1}}}}};
+  auto order = http.post("/api/orders", body, buyer);
+  ASSERT_EQ(order.status, 201) << order.body;
+  const std::string code(order.json().at("data").at("tickets").at(0).at("ticket_code").as_string());
+
+  constexpr int kScanners = 20;
+  std::atomic<int> ok{0}, already{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kScanners; ++i) {
+    threads.emplace_back([&, i] {
+      HttpClient door(i % 2 == 0 ? a_->port() : b_->port());
+      auto r = door.post("/api/admin/scanners/checkin", {{"code", code}}, admin);
+      if (r.status == 200) {
+        ++ok;
+      } else if (r.status == 409 && r.json().at("error").at("code").as_string() == "ALREADY_USED") {
+        ++already;
+      } else {
+        ++other;
+        ADD_FAILURE() << r.status << " " << r.body;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(already.load(), kScanners - 1);
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM tickets WHERE ticket_code = $1 AND status = 'used'", {code}), 1);
+}
+
+}  // namespace
+}  // namespace evient::test
