@@ -4,6 +4,7 @@
 
 #include "api/routes.hpp"
 #include "core/errors.hpp"
+#include "core/html_sanitizer.hpp"
 #include "core/money.hpp"
 #include "http/envelope.hpp"
 #include "services/payment_service.hpp"
@@ -13,32 +14,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';

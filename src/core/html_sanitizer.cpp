@@ -62,23 +62,6 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-void append_utf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // "&#58;", "&#x3A", "&#0058" (the ';' is optional for numeric references, as in
 // browsers). Returns the characters consumed after '&', or 0 when not a reference.
@@ -100,7 +83,7 @@ std::size_t decode_numeric(std::string_view s, std::string& out) {
   if (i == start) return 0;
   if (i < s.size() && s[i] == ';') ++i;
   bool invalid = cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
-  append_utf8(invalid ? 0xFFFD : cp, out);
+  text::append_utf8(invalid ? 0xFFFD : cp, out);
   return i;
 }
 
@@ -111,7 +94,7 @@ std::size_t decode_named(std::string_view s, std::string& out) {
   std::string_view name = s.substr(0, semicolon);
   for (const auto& entity : kNamedEntities) {
     if (entity.name == name) {
-      append_utf8(entity.code_point, out);
+      text::append_utf8(entity.code_point, out);
       return semicolon + 1;
     }
   }
@@ -390,6 +373,19 @@ class Sanitizer {
 
 std::string sanitize_html(std::string_view html) {
   return Sanitizer(html).run();
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\'') {
+      out += "&#39;";
+    } else {
+      append_escaped(std::string_view(&c, 1), true, out);
+    }
+  }
+  return out;
 }
 
 }  // namespace evient

@@ -13,4 +13,7 @@ namespace evient {
 // http(s), mailto or site-relative. Text is re-escaped. Output is well-formed.
 std::string sanitize_html(std::string_view html);
 
+// Escapes text for an HTML text node or a quoted attribute value (& < > " ').
+std::string html_escape(std::string_view text);
+
 }  // namespace evient

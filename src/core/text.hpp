@@ -16,6 +16,8 @@ std::string fold(std::string_view utf8);
 std::string slugify(std::string_view title);
 bool is_valid_email(std::string_view email);
 bool is_valid_utf8(std::string_view s);
+// Appends the UTF-8 encoding of one code point.
+void append_utf8(char32_t cp, std::string& out);
 // http:// or https:// URL with a host.
 bool is_http_url(std::string_view url);
 // http(s) URL or a site-relative path starting with a single '/'.
