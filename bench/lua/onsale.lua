@@ -1,7 +1,8 @@
 -- The on-sale rush: the first BENCH_BUYERS bench users buy 4 seats per order of
--- the stadium's 3 ticket types. A 409 names the type that ran out; a thread
--- stops once it has seen all three run out, so wrk's run time is the time to
--- sell out. Prints ONSALE tickets=<seats in 201 responses>.
+-- the stadium's 3 ticket types. A 409 names the type that ran out; once a
+-- thread has seen all three run out it writes $BENCH_DATA/soldout.<thread>, and
+-- bench/run.sh stops wrk (SIGINT) when every thread has, so wrk's run time is
+-- the time to sell out. Prints ONSALE tickets=<seats in 201 responses>.
 local M = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 local tokens = M.lines("tokens.txt")
 local types = M.lines("stadium_types.txt")
@@ -18,8 +19,9 @@ end
 function request()
   i = i + 1
   if #open == 0 then
-    wrk.thread:stop()
-    open = {types[1]}  -- a last request while the thread winds down
+    local marker = io.open((os.getenv("BENCH_DATA") or ".") .. "/soldout." .. (thread_index or 0), "w")
+    if marker then marker:close() end
+    open = {types[1]}  -- keeps asking (409s) until run.sh stops wrk
   end
   local body = '{"ticket_items":[{"ticket_type_id":"' .. open[i % #open + 1] ..
                '","quantity":' .. quantity .. '}]}'

@@ -23,6 +23,8 @@ void register_admin_attendee_routes(http::Router& r, Services& s);
 void register_admin_user_routes(http::Router& r, Services& s);
 void register_admin_banner_routes(http::Router& r, Services& s);
 void register_admin_audit_routes(http::Router& r, Services& s);
+void register_admin_order_routes(http::Router& r, Services& s);
+void register_admin_notification_routes(http::Router& r, Services& s);
 
 namespace admin {
 

@@ -1,5 +1,6 @@
 #include "api/routes.hpp"
 
+#include "api/admin_routes.hpp"
 #include "services/auth_service.hpp"
 
 namespace evient::api {
@@ -31,6 +32,8 @@ http::Router build_router(Services& services) {
   register_ticket_routes(r, services);
   register_notification_routes(r, services);
   register_admin_routes(r, services);
+  register_admin_order_routes(r, services);
+  register_admin_notification_routes(r, services);
   return r;
 }
 

@@ -196,6 +196,11 @@ class ServerCore {
   const ServerConfig& config() const { return config_; }
   Pipeline& pipeline() { return *pipeline_; }
   asio::thread_pool& workers() { return workers_; }
+  // Where a request runs: see readers_.
+  asio::thread_pool& pool_for(Method method) {
+    return method == Method::Get || method == Method::Head || method == Method::Options ? readers_
+                                                                                        : workers_;
+  }
   bool stopping() const { return stopping_.load(); }
   void remove_session(const Session* session);
 
@@ -227,6 +232,13 @@ class ServerCore {
   // Declared before the io_context so that the coroutine frames it destroys
   // last can still release work on the pool.
   asio::thread_pool workers_;
+  // Reads (GET, HEAD, OPTIONS) run on their own pool, one thread per core, so
+  // they never queue behind writes waiting for the database's write lock or
+  // behind Argon2id logins (an on-sale rush kept every worker busy and the
+  // catalogue's p99 rose to 140 ms), and so that a cached read costs no wake-up
+  // of an idle thread (with 8 threads, waking them was a third of the CPU and
+  // halved the cached catalogue's rate; bench/RESULTS.md).
+  asio::thread_pool readers_;
   asio::io_context ioc_;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running_;
   tcp::acceptor acceptor_;
@@ -348,7 +360,7 @@ asio::awaitable<bool> Session::respond(RequestParser& parser) {
   if (parse_target(request.target, request)) {
     response = co_await handle(request);
   } else {
-    response = co_await on_workers(core_.workers(), [&] {
+    response = co_await on_workers(core_.pool_for(request.method), [&] {
       return core_.pipeline().error(request, 400, "BAD_REQUEST", "Malformed request target");
     });
   }
@@ -359,12 +371,12 @@ asio::awaitable<bool> Session::respond(RequestParser& parser) {
 // and still answer, rather than leaving the client with a dropped connection.
 asio::awaitable<Response> Session::handle(Request& request) {
   try {
-    co_return co_await on_workers(core_.workers(),
+    co_return co_await on_workers(core_.pool_for(request.method),
                                   [&] { return core_.pipeline().handle(request); });
   } catch (const std::exception& e) {
     log_line("request " + request.request_id + " escaped the pipeline: " + e.what());
   }
-  co_return co_await on_workers(core_.workers(), [&] {
+  co_return co_await on_workers(core_.pool_for(request.method), [&] {
     return core_.pipeline().error(request, 500, "INTERNAL", "Internal server error");
   });
 }
@@ -391,7 +403,8 @@ asio::awaitable<void> Session::reject(RequestParser& parser, beast::error_code r
   Request request = make_request(parser.get(), remote_address_);
   parse_target(request.target, request);
   Response response = co_await on_workers(
-      core_.workers(), [&] { return core_.pipeline().error(request, status, code, message); });
+      core_.pool_for(request.method),
+      [&] { return core_.pipeline().error(request, status, code, message); });
   co_await write_response(request, parser.get().version(), response, false);
   co_await linger();
 }
@@ -478,6 +491,7 @@ ServerCore::ServerCore(ServerConfig config, std::shared_ptr<Pipeline> pipeline)
     : config_(std::move(config)),
       pipeline_(std::move(pipeline)),
       workers_(static_cast<std::size_t>(std::max(1, config_.worker_threads))),
+      readers_(std::max<std::size_t>(2, std::thread::hardware_concurrency())),
       ioc_(std::max(1, config_.io_threads)),
       acceptor_(asio::make_strand(ioc_)) {
   if (!pipeline_) throw std::invalid_argument("Server needs a pipeline");
@@ -587,7 +601,8 @@ void ServerCore::request_stop() {
 
 bool ServerCore::on_own_thread() {
   return ioc_.get_executor().running_in_this_thread() ||
-         workers_.get_executor().running_in_this_thread();
+         workers_.get_executor().running_in_this_thread() ||
+         readers_.get_executor().running_in_this_thread();
 }
 
 void ServerCore::wait() {
@@ -614,6 +629,7 @@ void ServerCore::stop() {
   }
   if (started) shut_down();
   workers_.join();
+  readers_.join();
   signals_.reset();
   {
     std::lock_guard lock(state_mutex_);

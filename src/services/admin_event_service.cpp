@@ -200,17 +200,26 @@ CancellationSummary AdminEventService::cancel_event(store::Tx& tx, const Event& 
                                                     std::vector<std::string>& refunded_order_ids) {
   CancellationSummary s;
   std::set<std::string> buyers;
+  // Seats to give back: pending orders' holds and the tickets cancelled below,
+  // summed per type and released once per type in ticket type id order (the
+  // order checkout locks rows in). checkout::release_order is not reused: it
+  // writes its own notice per order, and each buyer gets one notice here.
+  store::orders::UnitsByType released;
   for (const auto& o : store::admin::orders_for_event(tx, e.id, "pending")) {
     if (!store::orders::cancel_if_pending(tx, o.id, now)) continue;
     if (auto order = store::orders::find(tx, o.id)) {
-      for (const auto& item : order->items) {
-        store::orders::unreserve(tx, item.ticket_type_id, item.quantity);
+      for (const auto& [type_id, units] : store::orders::units_of(*order)) {
+        released[type_id] += units;
       }
     }
     ++s.released_orders;
     buyers.insert(o.user_id);
   }
-  s.cancelled_tickets = store::admin::cancel_event_tickets(tx, e.id);
+  for (const auto& [type_id, count] : store::admin::cancel_event_tickets(tx, e.id)) {
+    released[type_id] += count;
+    s.cancelled_tickets += count;
+  }
+  store::orders::unreserve_all(tx, released);
   for (const auto& o : store::admin::orders_for_event(tx, e.id, "paid")) {
     if (o.only_this_event) {
       if (store::admin::mark_refunded(tx, o.id, now)) {

@@ -43,6 +43,10 @@ class PaymentProvider {
                                                   std::string_view raw_body) const = 0;
   // Gives the money of a paid order back; true when the provider accepted it.
   virtual bool refund(const Order& order) = 0;
+  // True when refund() does only local work (no network, no waiting), so it may
+  // run inside the transaction that marks the order refunded. A provider whose
+  // refund is an API call keeps false: it is then called after that commit.
+  virtual bool refunds_locally() const { return false; }
 };
 
 }  // namespace evient

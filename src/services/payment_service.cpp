@@ -160,6 +160,54 @@ PaymentResult PaymentService::apply(const PaymentProvider& provider, const Payme
   });
 }
 
+namespace {
+
+// Money moved through a provider (free orders carry no transaction).
+bool paid_through_provider(const Order& order) {
+  return order.payment_method && order.payment_transaction_id && order.total_amount > 0;
+}
+
+}  // namespace
+
+PaymentProvider* PaymentService::provider_of(const Order& order) const {
+  if (!paid_through_provider(order)) return nullptr;
+  auto it = providers_.find(*order.payment_method);
+  return it == providers_.end() ? nullptr : it->second.get();
+}
+
+RefundStep PaymentService::refund(store::Tx& tx, const Order& order) {
+  if (!paid_through_provider(order)) return RefundStep::NotNeeded;
+  PaymentProvider* p = provider_of(order);
+  if (!p || !p->refunds_locally()) {
+    // A network provider (or one this build no longer has): owed until it answers.
+    store::orders::set_refund_required(tx, order.id, clock_.now());
+    return RefundStep::AfterCommit;
+  }
+  if (!p->refund(order)) {
+    throw Conflict("REFUND_REJECTED", "The payment provider refused the refund");
+  }
+  return RefundStep::Refunded;
+}
+
+bool PaymentService::call_provider_refund(const Order& order) {
+  if (!paid_through_provider(order)) return true;
+  PaymentProvider* p = provider_of(order);
+  if (!p) return false;
+  try {
+    return p->refund(order);
+  } catch (const std::exception& ex) {
+    log::error("provider refund of order " + order.id + " failed: " + ex.what());
+    return false;
+  }
+}
+
+bool PaymentService::refund_after_commit(const Order& order) {
+  if (!call_provider_refund(order)) return false;
+  db_.write(
+      [&](store::Tx& tx) { store::orders::clear_refund_required(tx, order.id, clock_.now()); });
+  return true;
+}
+
 Order PaymentService::sandbox_order(const std::string& order_id, std::string_view sig) {
   if (!crypto::is_uuid(order_id) || !sandbox_->valid_page_signature(order_id, sig)) {
     throw NotFound("Payment not found", "PAYMENT_NOT_FOUND");

@@ -30,6 +30,13 @@ enum class PaymentOutcome {
 
 std::string_view outcome_name(PaymentOutcome o);
 
+// How PaymentService::refund left an order's money.
+enum class RefundStep {
+  NotNeeded,    // nothing was paid through a provider (free order)
+  Refunded,     // the provider gave it back, within the caller's transaction
+  AfterCommit,  // the provider needs the network: call refund_after_commit() once committed
+};
+
 struct PaymentResult {
   std::string order_id;
   PaymentOutcome outcome = PaymentOutcome::Ignored;
@@ -52,6 +59,21 @@ class PaymentService {
   PaymentResult handle_notification(std::string_view provider, const HeaderMap& headers,
                                     std::string_view raw_body);
 
+  // Refunds an order that is being marked refunded in `tx`, through the provider
+  // that took its payment. A provider whose refund is local (the sandbox) is
+  // called right here, so the refund and the books commit or roll back together;
+  // its rejection throws Conflict REFUND_REJECTED (nothing changes). Any other
+  // provider is not called inside a transaction: the order gets
+  // refund_required = TRUE in `tx` (the money is still owed if we stop now) and
+  // the caller runs refund_after_commit().
+  RefundStep refund(store::Tx& tx, const Order& order);
+  // Outside any transaction: calls the order's provider and, when it accepts,
+  // clears refund_required. False leaves the mark for an operator to retry.
+  bool refund_after_commit(const Order& order);
+  // Calls the order's provider, nothing else (no transaction); true when it
+  // accepted or nothing was paid through a provider.
+  bool call_provider_refund(const Order& order);
+
   // The sandbox payment page. NotFound unless `sig` is the page signature.
   Order sandbox_order(const std::string& order_id, std::string_view sig);
   // The page's Pay / Cancel buttons: a signed notification through handle_notification.
@@ -59,6 +81,8 @@ class PaymentService {
 
  private:
   PaymentResult apply(const PaymentProvider& provider, const PaymentNotification& n);
+  // The provider that took the order's payment; nullptr when none did.
+  PaymentProvider* provider_of(const Order& order) const;
 
   store::Database& db_;
   const Clock& clock_;

@@ -1,6 +1,7 @@
 #include "services/services.hpp"
 
 #include "services/admin_event_service.hpp"
+#include "services/admin_order_service.hpp"
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/catalog_service.hpp"
@@ -27,7 +28,13 @@ Services::Services(store::Database& db_in, const Clock& clock_in, const Config& 
   scanner = std::make_unique<ScannerService>(db, clock, config.door_window);
   stats = std::make_unique<StatsService>(db, clock);
   admin_events = std::make_unique<AdminEventService>(db, clock);
+  // A cancelled event's refunded orders get their money back through the
+  // provider that took it, after the cancellation committed.
+  admin_events->set_provider_refund(
+      [this](const Order& order) { return payments->call_provider_refund(order); });
   admin = std::make_unique<AdminService>(db, clock);
+  admin_orders = std::make_unique<AdminOrderService>(db, clock, *payments);
+  admin_broadcast = std::make_unique<AdminBroadcastService>(db, clock);
 }
 
 Services::~Services() = default;

@@ -22,6 +22,8 @@ class ScannerService;
 class StatsService;
 class AdminEventService;
 class AdminService;
+class AdminOrderService;
+class AdminBroadcastService;
 
 // Work the application repeats in the background (e.g. releasing expired
 // reservations), run by App on its own threads.
@@ -50,6 +52,8 @@ struct Services {
   std::unique_ptr<StatsService> stats;
   std::unique_ptr<AdminEventService> admin_events;
   std::unique_ptr<AdminService> admin;
+  std::unique_ptr<AdminOrderService> admin_orders;
+  std::unique_ptr<AdminBroadcastService> admin_broadcast;
 
   std::vector<BackgroundTask> background_tasks();
 };

@@ -3,6 +3,7 @@
 // what cancelling an event touches, sale checks before deletes, the attendee
 // export and the last-admin lock.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +30,9 @@ std::vector<AffectedOrder> orders_for_event(Tx& tx, const std::string& event_id,
 // (Releasing a pending order is orders::cancel_if_pending + orders::unreserve.)
 // paid -> refunded; false when it was no longer paid.
 bool mark_refunded(Tx& tx, const std::string& order_id, Timestamp now);
-// Every ticket of the event that is not cancelled yet; returns how many.
-std::int64_t cancel_event_tickets(Tx& tx, const std::string& event_id);
+// Every valid or used ticket of the event becomes cancelled; returns how many
+// per ticket type (the seats to give back).
+std::map<std::string, std::int64_t> cancel_event_tickets(Tx& tx, const std::string& event_id);
 
 // --- Delete guards ----------------------------------------------------------
 
@@ -59,6 +61,23 @@ struct AttendeeRow {
 std::vector<AttendeeRow> attendees_page(Tx& tx, const std::string& event_id,
                                         const std::optional<std::string>& after,
                                         std::int64_t limit);
+
+// --- Broadcast notifications --------------------------------------------------
+
+struct BroadcastMessage {
+  std::string title;
+  std::string message;
+  std::string type;  // system | order | promotion
+  Timestamp created_at{};
+};
+
+// The ids among `ids` that name a user.
+std::vector<std::string> existing_user_ids(Tx& tx, const std::vector<std::string>& ids);
+// Each is one INSERT ... SELECT; returns how many notifications were written.
+std::int64_t notify_users(Tx& tx, const BroadcastMessage& m, const std::vector<std::string>& ids);
+// Every distinct holder of a valid or used ticket of the event.
+std::int64_t notify_event_holders(Tx& tx, const BroadcastMessage& m, const std::string& event_id);
+std::int64_t notify_active_users(Tx& tx, const BroadcastMessage& m);
 
 // --- Users ------------------------------------------------------------------
 

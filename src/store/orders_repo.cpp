@@ -88,6 +88,37 @@ std::vector<Order> load(Tx& tx, const std::string& sql, const std::vector<Param>
   return out;
 }
 
+constexpr std::size_t kOrderColumnCount = 11;
+
+void apply_admin_filter(QueryBuilder& q, const AdminOrderFilter& f) {
+  if (f.status) q.where("o.status = " + q.bind(*f.status));
+  if (f.user_id) q.where("o.user_id = " + q.bind(*f.user_id));
+  if (f.user_search) {
+    q.where("u.search_text LIKE " + q.bind(like_contains(*f.user_search)) + " ESCAPE '\\'");
+  }
+  if (f.event_id) {
+    q.where("EXISTS (SELECT 1 FROM order_items x WHERE x.order_id = o.id AND x.event_id = " +
+            q.bind(*f.event_id) + ")");
+  }
+}
+
+std::vector<OrderWithBuyer> load_with_buyer(Tx& tx, const std::string& sql,
+                                            const std::vector<Param>& params) {
+  Result r = tx.exec(sql, params);
+  std::vector<Order> orders;
+  orders.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) orders.push_back(order_from_row(r[i]));
+  attach_items(tx, orders);
+  std::vector<OrderWithBuyer> out;
+  out.reserve(orders.size());
+  for (std::size_t i = 0; i < orders.size(); ++i) {
+    const std::size_t c = kOrderColumnCount;
+    out.push_back(
+        {std::move(orders[i]), Buyer{r[i].text(c), r[i].text(c + 1), r[i].opt_text(c + 2)}});
+  }
+  return out;
+}
+
 std::vector<std::string> ids(const Result& r) {
   std::vector<std::string> out;
   out.reserve(r.size());
@@ -122,6 +153,18 @@ void unreserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity)
       {ticket_type_id, quantity});
 }
 
+void unreserve_all(Tx& tx, const UnitsByType& units) {
+  for (const auto& [type_id, quantity] : units) {
+    if (quantity > 0) unreserve(tx, type_id, quantity);
+  }
+}
+
+UnitsByType units_of(const Order& order) {
+  UnitsByType units;
+  for (const auto& item : order.items) units[item.ticket_type_id] += item.quantity;
+  return units;
+}
+
 std::int64_t available(Tx& tx, const std::string& ticket_type_id) {
   Result r =
       tx.exec("SELECT quantity_total - quantity_sold, status FROM ticket_types WHERE id = $1",
@@ -137,9 +180,11 @@ void lock_user(Tx& tx, const std::string& user_id) {
 std::int64_t user_event_quantity(Tx& tx, const std::string& user_id, const std::string& event_id) {
   return tx
       .exec(
-          "SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i "
-          "JOIN orders o ON o.id = i.order_id WHERE o.user_id = $1 AND i.event_id = $2 "
-          "AND o.status IN ('pending', 'paid')",
+          // CROSS JOIN: SQLite starts from the user's orders (idx_orders_user_status),
+          // not from every item of the event, which grows with each order.
+          "SELECT COALESCE(SUM(i.quantity), 0) FROM orders o CROSS JOIN order_items i "
+          "WHERE o.user_id = $1 AND o.status IN ('pending', 'paid') AND i.order_id = o.id "
+          "AND i.event_id = $2",
           {user_id, event_id})[0]
       .i64(0);
 }
@@ -230,6 +275,52 @@ void set_refund_required(Tx& tx, const std::string& id, Timestamp now) {
   tx.exec("UPDATE orders SET refund_required = TRUE, updated_at = $2 WHERE id = $1", {id, ts(now)});
 }
 
+void clear_refund_required(Tx& tx, const std::string& id, Timestamp now) {
+  tx.exec("UPDATE orders SET refund_required = FALSE, updated_at = $2 WHERE id = $1",
+          {id, ts(now)});
+}
+
+bool mark_refunded_if_refundable(Tx& tx, const std::string& id, Timestamp now) {
+  return tx.exec(
+               "UPDATE orders SET status = 'refunded', refund_required = FALSE, updated_at = $2 "
+               "WHERE id = $1 AND (status = 'paid' OR (status = 'cancelled' AND "
+               "refund_required = TRUE))",
+               {id, ts(now)})
+             .affected() == 1;
+}
+
+std::vector<OrderWithBuyer> list_admin(Tx& tx, const AdminOrderFilter& f, std::int64_t limit,
+                                       std::int64_t offset) {
+  QueryBuilder q;
+  apply_admin_filter(q, f);
+  const std::string sql = std::string("SELECT ") + kOrderColumns +
+                          ", u.id, u.email, u.full_name FROM orders o JOIN users u ON u.id = "
+                          "o.user_id" +
+                          q.where_clause() + " ORDER BY o.created_at DESC, o.id DESC LIMIT " +
+                          q.bind(limit) + " OFFSET " + q.bind(offset);
+  return load_with_buyer(tx, sql, q.params());
+}
+
+std::int64_t count_admin(Tx& tx, const AdminOrderFilter& f) {
+  QueryBuilder q;
+  apply_admin_filter(q, f);
+  return tx
+      .exec("SELECT COUNT(*) FROM orders o JOIN users u ON u.id = o.user_id" + q.where_clause(),
+            q.params())[0]
+      .i64(0);
+}
+
+std::optional<OrderWithBuyer> find_with_buyer(Tx& tx, const std::string& id) {
+  if (!crypto::is_uuid(id)) return std::nullopt;
+  auto v = load_with_buyer(tx,
+                           std::string("SELECT ") + kOrderColumns +
+                               ", u.id, u.email, u.full_name FROM orders o JOIN users u ON u.id = "
+                               "o.user_id WHERE o.id = $1",
+                           {id});
+  if (v.empty()) return std::nullopt;
+  return std::move(v[0]);
+}
+
 std::vector<std::string> expired_pending(Tx& tx, Timestamp now, std::int64_t limit) {
   return ids(
       tx.exec("SELECT id FROM orders WHERE status = 'pending' AND expires_at <= $1 "
@@ -241,8 +332,12 @@ std::vector<std::string> expired_pending_for_event(Tx& tx, const std::string& ev
                                                    Timestamp now) {
   if (!crypto::is_uuid(event_id)) return {};
   return ids(
-      tx.exec("SELECT DISTINCT o.id FROM orders o JOIN order_items i ON i.order_id = o.id "
-              "WHERE i.event_id = $1 AND o.status = 'pending' AND o.expires_at <= $2",
+      // Starts from the few expired pending orders (idx_orders_status_expires);
+      // a join let SQLite start from every item of the event, which grows with
+      // each order.
+      tx.exec("SELECT o.id FROM orders o WHERE o.status = 'pending' AND o.expires_at <= $2 "
+              "AND EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id "
+              "AND i.event_id = $1)",
               {event_id, ts(now)}));
 }
 
@@ -254,9 +349,11 @@ std::vector<std::string> expired_pending_for_types(Tx& tx, const std::vector<std
   for (const auto& id : type_ids) in += (in.empty() ? "" : ", ") + q.bind(id);
   const std::string cutoff = q.bind(ts(now));
   return ids(
-      tx.exec("SELECT DISTINCT o.id FROM orders o JOIN order_items i ON i.order_id = o.id "
-              "WHERE i.ticket_type_id IN (" +
-                  in + ") AND o.status = 'pending' AND o.expires_at <= " + cutoff,
+      // Starts from the expired pending orders: see expired_pending_for_event.
+      tx.exec("SELECT o.id FROM orders o WHERE o.status = 'pending' AND o.expires_at <= " +
+                  cutoff +
+                  " AND EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id "
+                  "AND i.ticket_type_id IN (" + in + "))",
               q.params()));
 }
 

@@ -2,6 +2,7 @@
 // Orders, their items, and the inventory counter they move. Every state change
 // is a conditional UPDATE whose affected-row count tells the caller whether it
 // won: reservations never oversell and a release never happens twice.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,12 @@ std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket
 bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity);
 // quantity_sold -= quantity (never below zero).
 void unreserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity);
+// Gives back units per ticket type, in ticket type id order (the map's order, the
+// order checkout locks rows in, so a release never deadlocks with a checkout).
+using UnitsByType = std::map<std::string, std::int64_t>;
+void unreserve_all(Tx& tx, const UnitsByType& units);
+// The units an order's items hold, per ticket type.
+UnitsByType units_of(const Order& order);
 std::int64_t available(Tx& tx, const std::string& ticket_type_id);
 
 // Takes the user's row lock (a no-op UPDATE), so one user's concurrent orders
@@ -51,6 +58,36 @@ bool claim_late_payment(Tx& tx, const std::string& id, const std::string& method
 // cancelled -> paid, after the late payment re-reserved its tickets.
 void mark_late_paid(Tx& tx, const std::string& id, Timestamp now);
 void set_refund_required(Tx& tx, const std::string& id, Timestamp now);
+void clear_refund_required(Tx& tx, const std::string& id, Timestamp now);
+// paid -> refunded, or cancelled with refund_required -> refunded; refund_required
+// becomes FALSE. True when this call made the change.
+bool mark_refunded_if_refundable(Tx& tx, const std::string& id, Timestamp now);
+
+// --- Admin listing ------------------------------------------------------------
+
+struct Buyer {
+  std::string id;
+  std::string email;
+  std::optional<std::string> full_name;
+};
+
+struct OrderWithBuyer {
+  Order order;  // with items
+  Buyer buyer;
+};
+
+struct AdminOrderFilter {
+  std::optional<std::string> status;
+  std::optional<std::string> event_id;     // has an item of this event
+  std::optional<std::string> user_id;      // exact buyer
+  std::optional<std::string> user_search;  // folded text within the buyer's email or name
+};
+
+// Newest first, with items and buyer, items of all orders in one statement.
+std::vector<OrderWithBuyer> list_admin(Tx& tx, const AdminOrderFilter& f, std::int64_t limit,
+                                       std::int64_t offset);
+std::int64_t count_admin(Tx& tx, const AdminOrderFilter& f);
+std::optional<OrderWithBuyer> find_with_buyer(Tx& tx, const std::string& id);
 
 // Pending orders whose hold ran out at `now`, oldest first.
 std::vector<std::string> expired_pending(Tx& tx, Timestamp now, std::int64_t limit);

@@ -53,6 +53,22 @@ std::vector<Ticket> list_for_order(Tx& tx, const std::string& order_id) {
   return out;
 }
 
+std::map<std::string, std::int64_t> cancel_valid_for_order(Tx& tx, const std::string& order_id) {
+  Result r = tx.exec(
+      "UPDATE tickets SET status = 'cancelled' WHERE order_id = $1 AND status = 'valid' "
+      "RETURNING ticket_type_id",
+      {order_id});
+  std::map<std::string, std::int64_t> out;
+  for (std::size_t i = 0; i < r.size(); ++i) ++out[r[i].text(0)];
+  return out;
+}
+
+std::int64_t count_used_for_order(Tx& tx, const std::string& order_id) {
+  return tx
+      .exec("SELECT COUNT(*) FROM tickets WHERE order_id = $1 AND status = 'used'", {order_id})[0]
+      .i64(0);
+}
+
 std::optional<Ticket> find_for_user(Tx& tx, const std::string& user_id, const std::string& id) {
   if (!crypto::is_uuid(id)) return std::nullopt;
   Result r = tx.exec(

@@ -1,5 +1,6 @@
 #pragma once
 // Issued tickets and the wallet view of them.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,9 @@ namespace evient::store::tickets {
 
 void insert(Tx& tx, const Ticket& t);
 std::vector<Ticket> list_for_order(Tx& tx, const std::string& order_id);
+// valid -> cancelled for every ticket of the order; returns how many per ticket type.
+std::map<std::string, std::int64_t> cancel_valid_for_order(Tx& tx, const std::string& order_id);
+std::int64_t count_used_for_order(Tx& tx, const std::string& order_id);
 std::optional<Ticket> find_for_user(Tx& tx, const std::string& user_id, const std::string& id);
 
 // The user's tickets with their event and type, soonest event first, in one query.

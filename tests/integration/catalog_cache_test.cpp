@@ -1,0 +1,133 @@
+// The catalogue's response cache (services/catalog_cache.hpp): a write through
+// the application is visible on the very next read, whichever way it was made
+// (admin API, checkout, straight through the store); a write by another process
+// shows within the configured max age; time moving on is not served stale.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "store/events_repo.hpp"
+#include "store/orders_repo.hpp"
+#include "support/fixtures.hpp"
+#include "support/test_app.hpp"
+
+namespace evient::test {
+namespace {
+namespace json = boost::json;
+using std::chrono::hours;
+
+class CatalogCacheTest : public ::testing::Test {
+ protected:
+  TestServer server_;
+  HttpClient& http() { return server_.http(); }
+
+  HttpResponse read(const std::string& target) {
+    auto r = http().get(target);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r;
+  }
+  // Reads twice: the second read must come from the cache, or the tests below
+  // would pass without one.
+  HttpResponse read_cached(const std::string& target) {
+    read(target);
+    auto r = read(target);
+    EXPECT_EQ(r.header("x-cache"), "hit") << target;
+    return r;
+  }
+};
+
+TEST_F(CatalogCacheTest, EventChangeThroughTheStoreShowsOnTheNextListRead) {
+  Event e = create_event(server_.app(), {.title = "Before"});
+  auto first = read_cached("/api/events?page=1&limit=10");
+  EXPECT_EQ(first.json().at("data").at(0).at("title").as_string(), "Before");
+
+  e.title = "After";
+  server_.app().db().write([&](store::Tx& tx) { store::events::update(tx, e); });
+
+  auto next = read("/api/events?page=1&limit=10");
+  EXPECT_EQ(next.header("x-cache"), "miss");
+  EXPECT_EQ(next.json().at("data").at(0).at("title").as_string(), "After");
+}
+
+TEST_F(CatalogCacheTest, TicketTypeChangeShowsOnTheNextDetailAndListRead) {
+  Event e = create_event(server_.app());
+  TicketType t = create_ticket_type(server_.app(), e.id, {.price = 100000});
+  const std::string detail = "/api/events/" + e.id;
+  EXPECT_EQ(read_cached(detail).json().at("data").at("ticket_types").at(0).at("price").as_int64(),
+            100000);
+  read_cached("/api/events");
+
+  t.price = 50000;
+  server_.app().db().write([&](store::Tx& tx) { store::events::update_ticket_type(tx, t); });
+
+  EXPECT_EQ(read(detail).json().at("data").at("ticket_types").at(0).at("price").as_int64(), 50000);
+  EXPECT_EQ(read("/api/events").json().at("data").at(0).at("min_price").as_int64(), 50000);
+}
+
+TEST_F(CatalogCacheTest, AnOrderShowsInAvailabilityOnTheNextRead) {
+  Event e = create_event(server_.app());
+  TicketType t = create_ticket_type(server_.app(), e.id, {.price = 100000, .quantity_total = 1});
+  const std::string detail = "/api/events/" + e.id;
+  const auto before = read_cached(detail);
+  EXPECT_EQ(before.json().at("data").at("ticket_types").at(0).at("quantity_sold").as_int64(), 0);
+  EXPECT_FALSE(read_cached("/api/events").json().at("data").at(0).at("is_sold_out").as_bool());
+
+  const std::string token = server_.register_user("buyer@evient.test");
+  auto order = http().post(
+      "/api/orders",
+      json::object{{"ticket_items", json::array{json::object{{"ticket_type_id", t.id},
+                                                             {"quantity", 1}}}}},
+      token);
+  ASSERT_EQ(order.status, 201) << order.body;
+
+  const auto after = read(detail);
+  EXPECT_EQ(after.json().at("data").at("ticket_types").at(0).at("quantity_sold").as_int64(), 1);
+  EXPECT_TRUE(read("/api/events").json().at("data").at(0).at("is_sold_out").as_bool());
+}
+
+TEST_F(CatalogCacheTest, AdminEditThroughTheApiShowsOnTheNextRead) {
+  Event e = create_event(server_.app(), {.title = "Old title"});
+  const std::string admin = server_.admin_token();
+  read_cached("/api/events/" + e.id);
+
+  auto put = http().put("/api/admin/events/" + e.id, json::object{{"title", "New title"}}, admin);
+  ASSERT_EQ(put.status, 200) << put.body;
+
+  EXPECT_EQ(read("/api/events/" + e.id).json().at("data").at("title").as_string(), "New title");
+}
+
+TEST_F(CatalogCacheTest, MovingTimeIsNotServedStale) {
+  create_event(server_.app(), {.title = "Soon", .starts_in = hours(2), .is_hot = true});
+  EXPECT_EQ(read_cached("/api/events/featured").json().at("data").as_array().size(), 1u);
+  server_.clock().advance(hours(3));  // it has started: no longer featured
+  EXPECT_TRUE(read("/api/events/featured").json().at("data").as_array().empty());
+}
+
+TEST(CatalogCacheMaxAge, AnotherProcessWriteShowsWithinTheMaxAge) {
+  TestServer server([](Config& c) { c.cache_ttl = std::chrono::milliseconds(300); });
+  Event e = create_event(server.app(), {.title = "Before"});
+  server.http().get("/api/events/" + e.id);
+  ASSERT_EQ(server.http().get("/api/events/" + e.id).header("x-cache"), "hit");
+
+  // Another instance on the same database: this process's counter never moves.
+  store::DatabaseOptions other;
+  other.url = server.db_url();
+  other.pool_size = 1;
+  auto db = store::open_database(other);
+  e.title = "After";
+  db->write([&](store::Tx& tx) { store::events::update(tx, e); });
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  auto r = server.http().get("/api/events/" + e.id);
+  EXPECT_EQ(r.json().at("data").at("title").as_string(), "After");
+}
+
+TEST(CatalogCacheOff, ZeroMaxAgeDisablesTheCache) {
+  TestServer server([](Config& c) { c.cache_ttl = std::chrono::milliseconds(0); });
+  create_event(server.app());
+  server.http().get("/api/events");
+  EXPECT_EQ(server.http().get("/api/events").header("x-cache"), "miss");
+}
+
+}  // namespace
+}  // namespace evient::test
