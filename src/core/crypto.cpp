@@ -17,9 +17,7 @@ const unsigned char* bytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
 }
 
-bool is_hex_digit(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_lower_hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 
 bool is_code_separator(char c) {
   return c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -54,7 +52,9 @@ bool is_uuid(std::string_view s) {
   if (s.size() != 36) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash_position ? s[i] != '-' : !is_hex_digit(s[i])) return false;
+    // Canonical lower case only: SQLite compares ids as text, so "ABC..." would
+    // miss there while PostgreSQL's uuid type found it. Both engines now agree.
+    if (dash_position ? s[i] != '-' : !is_lower_hex_digit(s[i])) return false;
   }
   return true;
 }

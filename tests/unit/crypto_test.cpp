@@ -45,7 +45,7 @@ TEST_F(CryptoTest, UuidsAreUnique) {
 
 TEST_F(CryptoTest, IsUuidRejectsNearMisses) {
   EXPECT_TRUE(is_uuid("123e4567-e89b-42d3-a456-426614174000"));
-  EXPECT_TRUE(is_uuid("123E4567-E89B-42D3-A456-426614174000"));
+  EXPECT_FALSE(is_uuid("123E4567-E89B-42D3-A456-426614174000"));  // canonical form only
   for (const char* s :
        {"", "123e4567e89b42d3a456426614174000", "123e4567-e89b-42d3-a456-42661417400",
         "123e4567-e89b-42d3-a456-4266141740000", "123e4567-e89b-42d3-a456_426614174000",
