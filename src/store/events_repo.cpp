@@ -21,9 +21,6 @@ constexpr const char* kCardExtras =
     ", (SELECT COUNT(*) FROM ticket_types t WHERE t.event_id = e.id AND t.status = 'active'"
     " AND t.quantity_sold < t.quantity_total)";
 
-constexpr const char* kTypeColumns =
-    "id, event_id, name, description, price, original_price, quantity_total, quantity_sold, "
-    "status, sort_order, created_at, updated_at";
 
 Event from_row(const Result::Row& r) {
   Event e;
@@ -45,7 +42,13 @@ Event from_row(const Result::Row& r) {
   return e;
 }
 
-TicketType type_from_row(const Result::Row& r) {
+}  // namespace
+
+const char* const kTicketTypeColumns =
+    "t.id, t.event_id, t.name, t.description, t.price, t.original_price, t.quantity_total, "
+    "t.quantity_sold, t.status, t.sort_order, t.created_at, t.updated_at";
+
+TicketType ticket_type_from_row(const Result::Row& r) {
   TicketType t;
   t.id = r.text(0);
   t.event_id = r.text(1);
@@ -61,6 +64,8 @@ TicketType type_from_row(const Result::Row& r) {
   t.updated_at = r.time(11);
   return t;
 }
+
+namespace {
 
 void apply_filter(QueryBuilder& q, const EventFilter& f) {
   if (!f.statuses.empty()) {
@@ -183,23 +188,23 @@ void remove(Tx& tx, const std::string& id) {
 
 std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool include_hidden) {
   if (!crypto::is_uuid(event_id)) return {};
-  std::string sql = std::string("SELECT ") + kTypeColumns +
-                    " FROM ticket_types WHERE event_id = $1" +
-                    (include_hidden ? "" : " AND status <> 'hidden'") +
-                    " ORDER BY sort_order, price, created_at, id";
+  std::string sql = std::string("SELECT ") + kTicketTypeColumns +
+                    " FROM ticket_types t WHERE t.event_id = $1" +
+                    (include_hidden ? "" : " AND t.status <> 'hidden'") +
+                    " ORDER BY t.sort_order, t.price, t.created_at, t.id";
   Result r = tx.exec(sql, {event_id});
   std::vector<TicketType> out;
   out.reserve(r.size());
-  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(type_from_row(r[i]));
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(ticket_type_from_row(r[i]));
   return out;
 }
 
 std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id) {
   if (!crypto::is_uuid(id)) return std::nullopt;
   Result r =
-      tx.exec(std::string("SELECT ") + kTypeColumns + " FROM ticket_types WHERE id = $1", {id});
+      tx.exec(std::string("SELECT ") + kTicketTypeColumns + " FROM ticket_types t WHERE t.id = $1", {id});
   if (r.empty()) return std::nullopt;
-  return type_from_row(r[0]);
+  return ticket_type_from_row(r[0]);
 }
 
 void insert_ticket_type(Tx& tx, const TicketType& t) {

@@ -29,6 +29,11 @@ void insert(Tx& tx, const Event& e);
 void update(Tx& tx, const Event& e);
 void remove(Tx& tx, const std::string& id);
 
+// The ticket_types columns under alias `t`, in the order ticket_type_from_row reads
+// them; shared by every query that loads whole ticket types.
+extern const char* const kTicketTypeColumns;
+TicketType ticket_type_from_row(const Result::Row& r);
+
 // Non-hidden types (or all of them with include_hidden), cheapest and earliest first.
 std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool include_hidden);
 std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id);

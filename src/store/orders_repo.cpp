@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/crypto.hpp"
+#include "store/events_repo.hpp"
 #include "store/params.hpp"
 
 namespace evient::store::orders {
@@ -12,9 +13,6 @@ constexpr const char* kOrderColumns =
     "o.id, o.user_id, o.total_amount, o.status, o.payment_method, o.payment_transaction_id, "
     "o.created_at, o.updated_at, o.expires_at, o.paid_at, o.refund_required";
 
-constexpr const char* kTypeColumns =
-    "t.id, t.event_id, t.name, t.description, t.price, t.original_price, t.quantity_total, "
-    "t.quantity_sold, t.status, t.sort_order, t.created_at, t.updated_at";
 
 Order order_from_row(const Result::Row& r) {
   Order o;
@@ -32,22 +30,6 @@ Order order_from_row(const Result::Row& r) {
   return o;
 }
 
-TicketType type_from_row(const Result::Row& r) {
-  TicketType t;
-  t.id = r.text(0);
-  t.event_id = r.text(1);
-  t.name = r.text(2);
-  t.description = r.opt_text(3);
-  t.price = r.i64(4);
-  t.original_price = r.opt_i64(5);
-  t.quantity_total = r.i64(6);
-  t.quantity_sold = r.i64(7);
-  t.status = r.text(8);
-  t.sort_order = r.i64(9);
-  t.created_at = r.time(10);
-  t.updated_at = r.time(11);
-  return t;
-}
 
 // Loads the items of several orders in one statement (no N+1) and attaches them.
 void attach_items(Tx& tx, std::vector<Order>& orders) {
@@ -130,12 +112,12 @@ std::vector<std::string> ids(const Result& r) {
 
 std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket_type_id) {
   if (!crypto::is_uuid(ticket_type_id)) return std::nullopt;
-  Result r = tx.exec(std::string("SELECT ") + kTypeColumns +
+  Result r = tx.exec(std::string("SELECT ") + events::kTicketTypeColumns +
                          ", e.status, e.title, COALESCE(e.end_time, e.start_time) "
                          "FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id = $1",
                      {ticket_type_id});
   if (r.empty()) return std::nullopt;
-  return SellableType{type_from_row(r[0]), r[0].text(12), r[0].text(13), r[0].opt_time(14)};
+  return SellableType{events::ticket_type_from_row(r[0]), r[0].text(12), r[0].text(13), r[0].opt_time(14)};
 }
 
 bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {
@@ -350,10 +332,10 @@ std::vector<std::string> expired_pending_for_types(Tx& tx, const std::vector<std
   const std::string cutoff = q.bind(ts(now));
   return ids(
       // Starts from the expired pending orders: see expired_pending_for_event.
-      tx.exec("SELECT o.id FROM orders o WHERE o.status = 'pending' AND o.expires_at <= " +
-                  cutoff +
+      tx.exec("SELECT o.id FROM orders o WHERE o.status = 'pending' AND o.expires_at <= " + cutoff +
                   " AND EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id "
-                  "AND i.ticket_type_id IN (" + in + "))",
+                  "AND i.ticket_type_id IN (" +
+                  in + "))",
               q.params()));
 }
 
