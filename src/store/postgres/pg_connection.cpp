@@ -101,7 +101,10 @@ PgConnection::PgConnection(const std::string& url) {
   }
   // Timestamps come back as "2026-12-25 19:00:00+00", which Row::time parses;
   // text is UTF-8 whatever the server's or the URL's default.
-  exec_script("SET TimeZone = 'UTC'; SET client_encoding = 'UTF8'");
+  // Warnings and errors only: NOTICEs such as "relation already exists, skipping"
+  // from idempotent DDL would otherwise land on stderr through libpq.
+  exec_script(
+      "SET TimeZone = 'UTC'; SET client_encoding = 'UTF8'; SET client_min_messages = 'warning'");
 }
 
 const std::string& PgConnection::prepare(std::string_view sql) {
