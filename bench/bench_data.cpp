@@ -93,10 +93,10 @@ int export_data(evient::store::Database& db, const std::string& dir) {
     std::shuffle(spread.begin(), spread.end(), rng);
     write_lines(dir + "/spread_types.txt", spread);
 
-    auto codes = column(tx.exec(
-        "SELECT t.ticket_code FROM tickets t JOIN events e ON e.id = t.event_id "
-        "WHERE e.slug = $1 AND t.status = 'valid' ORDER BY t.ticket_code",
-        {std::string(evient::kBenchDoorSlug)}));
+    auto codes =
+        column(tx.exec("SELECT t.ticket_code FROM tickets t JOIN events e ON e.id = t.event_id "
+                       "WHERE e.slug = $1 AND t.status = 'valid' ORDER BY t.ticket_code",
+                       {std::string(evient::kBenchDoorSlug)}));
     std::shuffle(codes.begin(), codes.end(), rng);
     const auto half = codes.begin() + static_cast<std::ptrdiff_t>(codes.size() / 2);
     write_lines(dir + "/door_codes_http.txt", {codes.begin(), half});
@@ -132,8 +132,8 @@ int verify(evient::store::Database& db) {
       consistent = consistent && s == lines;
     }
     std::cout << "onsale_total=" << total << " onsale_sold=" << sold
-              << " onsale_oversold=" << oversold << " onsale_consistent="
-              << (consistent ? "yes" : "no") << "\n";
+              << " onsale_oversold=" << oversold
+              << " onsale_consistent=" << (consistent ? "yes" : "no") << "\n";
     return oversold == 0 && consistent ? 0 : 1;
   });
 }

@@ -402,9 +402,9 @@ asio::awaitable<void> Session::reject(RequestParser& parser, beast::error_code r
   }
   Request request = make_request(parser.get(), remote_address_);
   parse_target(request.target, request);
-  Response response = co_await on_workers(
-      core_.pool_for(request.method),
-      [&] { return core_.pipeline().error(request, status, code, message); });
+  Response response = co_await on_workers(core_.pool_for(request.method), [&] {
+    return core_.pipeline().error(request, status, code, message);
+  });
   co_await write_response(request, parser.get().version(), response, false);
   co_await linger();
 }

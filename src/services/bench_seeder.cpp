@@ -20,21 +20,21 @@ constexpr std::int64_t kUsers = 20'000;
 constexpr std::int64_t kEvents = 2'000;  // including the three special ones
 constexpr int kTypesPerEvent = 3;
 constexpr std::int64_t kTickets = 200'000;
-constexpr std::int64_t kDoorTickets = 60'000;
+constexpr std::int64_t kDoorTickets = 100'000;
 constexpr std::int64_t kTicketsPerOrder = 4;
 constexpr std::int64_t kStadiumSeats[kTypesPerEvent] = {30'000, 15'000, 5'000};
 constexpr std::int64_t kHotQuantity = 10'000'000;
 
-constexpr std::array<const char*, 8> kCategories = {"Music", "Tech",  "Food",     "Sports",
+constexpr std::array<const char*, 8> kCategories = {"Music", "Tech",    "Food",     "Sports",
                                                     "Art",   "Theatre", "Workshop", "Festival"};
 constexpr std::array<const char*, 8> kKinds = {"Đêm nhạc",  "Hội thảo",  "Hội chợ ẩm thực",
                                                "Giải chạy", "Triển lãm", "Kịch",
                                                "Workshop",  "Lễ hội"};
-constexpr std::array<const char*, 10> kNames = {"Hoàng Hôn", "Mùa Thu",   "Sông Hồng", "Phố Cổ",
+constexpr std::array<const char*, 10> kNames = {"Hoàng Hôn", "Mùa Thu",   "Sông Hồng",  "Phố Cổ",
                                                 "Biển Xanh", "Ánh Trăng", "Tây Nguyên", "Sài Gòn",
                                                 "Cố Đô",     "Hạ Long"};
-constexpr std::array<const char*, 8> kCities = {"Hà Nội",  "TP. Hồ Chí Minh", "Đà Nẵng", "Huế",
-                                                "Hải Phòng", "Cần Thơ",       "Nha Trang", "Đà Lạt"};
+constexpr std::array<const char*, 8> kCities = {
+    "Hà Nội", "TP. Hồ Chí Minh", "Đà Nẵng", "Huế", "Hải Phòng", "Cần Thơ", "Nha Trang", "Đà Lạt"};
 constexpr std::array<const char*, 3> kTypeNames = {"Standard", "Premium", "VIP"};
 
 // Multi-row INSERT: "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ...", one
@@ -140,10 +140,9 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
       add_user(kBenchAdminEmail, "Bench Admin", "admin");
       user_ids.reserve(kUsers);
       for (std::int64_t i = 0; i < kUsers; ++i) {
-        user_ids.push_back(add_user(bench_user_email(i),
-                                    std::string(kNames[i % kNames.size()]) + " " +
-                                        std::to_string(i),
-                                    "user"));
+        user_ids.push_back(
+            add_user(bench_user_email(i),
+                     std::string(kNames[i % kNames.size()]) + " " + std::to_string(i), "user"));
       }
       users.flush();
     }

@@ -4,7 +4,7 @@
 // the events the benchmark scenarios aim at, found by slug:
 //   bench-stadium   50,000 seats over 3 ticket types, nothing sold (the on-sale)
 //   bench-hot       3 ticket types with room for every checkout run
-//   bench-door      on today, 60,000 valid tickets (the door scans)
+//   bench-door      on today, 100,000 valid tickets (the door scans)
 // Every user shares one password (hashed once: Argon2id is slow on purpose).
 // Dates are relative to the clock. Written in one transaction with multi-row
 // prepared INSERTs.

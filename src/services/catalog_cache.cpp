@@ -1,6 +1,8 @@
 #include "services/catalog_cache.hpp"
 
+#include <algorithm>
 #include <mutex>
+#include <random>
 #include <utility>
 
 namespace evient {
@@ -14,6 +16,12 @@ std::size_t footprint(const std::string& key, const std::string& body) {
 }
 
 }  // namespace
+
+std::chrono::milliseconds CatalogCache::jittered_ttl() const {
+  thread_local std::minstd_rand random(std::random_device{}());
+  const std::int64_t ttl = ttl_ms_.load(std::memory_order_relaxed);
+  return std::chrono::milliseconds(ttl - static_cast<std::int64_t>(random() % (ttl / 2 + 1)));
+}
 
 CatalogCache::CatalogCache(const store::Database& db, const Clock& clock,
                            std::chrono::milliseconds ttl, std::size_t max_bytes)
@@ -29,7 +37,7 @@ void CatalogCache::set_ttl(std::chrono::milliseconds ttl) {
 bool CatalogCache::fresh(const Entry& e, std::uint64_t generation,
                          std::chrono::steady_clock::time_point now, Timestamp clock_now) const {
   const std::chrono::milliseconds ttl(ttl_ms_.load(std::memory_order_relaxed));
-  if (e.generation != generation || now - e.filled_at >= ttl) return false;
+  if (e.generation != generation || now - e.filled_at >= std::min(e.max_age, ttl)) return false;
   const auto moved = clock_now - e.clock_at;
   return moved >= std::chrono::seconds(0) && moved <= ttl;
 }
@@ -51,7 +59,8 @@ CatalogCache::Lookup CatalogCache::get_or_fill(const std::string& key,
     }
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
-  Entry entry{std::make_shared<const std::string>(fill()), generation, now, clock_now};
+  Entry entry{std::make_shared<const std::string>(fill()), generation, now, jittered_ttl(),
+              clock_now};
   Body body = entry.body;
   store(key, std::move(entry));
   return {std::move(body), false};

@@ -52,13 +52,18 @@ class CatalogCache {
   struct Entry {
     Body body;
     std::uint64_t generation = 0;
+    // Served until filled_at + max_age: the TTL less a random part of up to a
+    // half, so that entries filled together (say, after a write) do not all
+    // expire in the same instant and queue their refills on the read threads.
     std::chrono::steady_clock::time_point filled_at;
+    std::chrono::milliseconds max_age{0};
     Timestamp clock_at;
   };
 
   bool fresh(const Entry& e, std::uint64_t generation, std::chrono::steady_clock::time_point now,
              Timestamp clock_now) const;
   void store(const std::string& key, Entry entry);
+  std::chrono::milliseconds jittered_ttl() const;
 
   const store::Database& db_;
   const Clock& clock_;

@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "store/banners_repo.hpp"
 #include "store/events_repo.hpp"
+#include "store/orders_repo.hpp"
 
 namespace evient {
 
@@ -70,16 +71,22 @@ EventDetail CatalogService::detail(const std::string& id_or_slug) {
     return crypto::is_uuid(id_or_slug) ? store::events::find_by_id(tx, id_or_slug)
                                        : store::events::find_by_slug(tx, id_or_slug);
   };
-  if (refresher_) {
-    auto event = db_.read(find);
-    if (event && event->status != "draft") refresher_(event->id);
-  }
-  return db_.read([&](store::Tx& tx) {
+  // One transaction in the common case (on PostgreSQL each one costs round
+  // trips): the event, its types, and whether any hold on it has expired. Only
+  // then are the holds released and the availability read again.
+  auto load = [&](store::Tx& tx) {
     auto event = find(tx);
     if (!event || event->status == "draft") throw NotFound("Event not found", "EVENT_NOT_FOUND");
-    EventDetail d{*event, store::events::ticket_types(tx, event->id, false)};
-    return d;
-  });
+    const bool expired =
+        refresher_ &&
+        !store::orders::expired_pending_for_event(tx, event->id, clock_.now()).empty();
+    return std::make_pair(EventDetail{*event, store::events::ticket_types(tx, event->id, false)},
+                          expired);
+  };
+  auto [detail, expired] = db_.read(load);
+  if (!expired) return detail;
+  refresher_(detail.event.id);
+  return db_.read(load).first;
 }
 
 std::vector<Banner> CatalogService::banners() {

@@ -153,7 +153,9 @@ class Database {
   // before transact() does, so a reader that sees the new value also sees the
   // new data. Caches stamp what they store with it (services/catalog_cache.hpp).
   // Writes by other processes are not counted: caches bound that with a max age.
-  std::uint64_t write_generation() const { return write_generation_.load(std::memory_order_acquire); }
+  std::uint64_t write_generation() const {
+    return write_generation_.load(std::memory_order_acquire);
+  }
 
   template <class F>
   auto write(F&& f) {

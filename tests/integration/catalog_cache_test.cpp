@@ -75,8 +75,8 @@ TEST_F(CatalogCacheTest, AnOrderShowsInAvailabilityOnTheNextRead) {
   const std::string token = server_.register_user("buyer@evient.test");
   auto order = http().post(
       "/api/orders",
-      json::object{{"ticket_items", json::array{json::object{{"ticket_type_id", t.id},
-                                                             {"quantity", 1}}}}},
+      json::object{
+          {"ticket_items", json::array{json::object{{"ticket_type_id", t.id}, {"quantity", 1}}}}},
       token);
   ASSERT_EQ(order.status, 201) << order.body;
 
