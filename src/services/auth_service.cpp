@@ -1,5 +1,8 @@
 #include "services/auth_service.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
@@ -30,7 +33,26 @@ AuthService::AuthService(store::Database& db, const Clock& clock, const Config& 
       clock_(clock),
       signer_(config.jwt_secret, config.jwt_ttl),
       login_limiter_(clock, config.login_attempts_per_minute, std::chrono::seconds(60)),
+      argon2_slots_(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 256)),
       dummy_hash_(crypto::hash_password(crypto::hex_encode(crypto::random_bytes(16)))) {}
+
+std::string AuthService::hash_password(const std::string& password) {
+  argon2_slots_.acquire();
+  struct Release {
+    std::counting_semaphore<256>& s;
+    ~Release() { s.release(); }
+  } release{argon2_slots_};
+  return crypto::hash_password(password);
+}
+
+bool AuthService::verify_password(const std::string& hash, const std::string& password) {
+  argon2_slots_.acquire();
+  struct Release {
+    std::counting_semaphore<256>& s;
+    ~Release() { s.release(); }
+  } release{argon2_slots_};
+  return crypto::verify_password(hash, password);
+}
 
 std::string AuthService::issue_token(const User& user) const {
   return signer_.issue(user.id, user.role, user.token_version, clock_.now());
@@ -52,7 +74,7 @@ AuthResult AuthService::register_user(const std::string& raw_email, const std::s
   User u;
   u.id = crypto::uuid_v4();
   u.email = email;
-  u.password_hash = crypto::hash_password(password);  // slow on purpose: outside the transaction
+  u.password_hash = hash_password(password);  // slow on purpose: outside the transaction
   u.full_name = full_name;
   u.created_at = u.updated_at = clock_.now();
   try {
@@ -74,7 +96,7 @@ AuthResult AuthService::login(const std::string& raw_email, const std::string& p
   }
   auto user = db_.read([&](store::Tx& tx) { return store::users::find_by_email(tx, email); });
   // Unknown email and wrong password take the same time and give the same answer.
-  const bool ok = crypto::verify_password(user ? user->password_hash : dummy_hash_, password);
+  const bool ok = verify_password(user ? user->password_hash : dummy_hash_, password);
   if (!user || !ok) throw Unauthorized("Invalid email or password", "INVALID_CREDENTIALS");
   if (!user->is_active) throw Forbidden("This account has been deactivated", "ACCOUNT_DISABLED");
   return {issue_token(*user), *user};
@@ -116,10 +138,10 @@ ProfileResult AuthService::update_profile(const std::string& user_id, const Prof
   User current = profile(user_id);
   std::optional<std::string> new_hash;
   if (up.new_password) {
-    if (!crypto::verify_password(current.password_hash, *up.old_password)) {
+    if (!verify_password(current.password_hash, *up.old_password)) {
       throw ValidationError("old_password", "WRONG_PASSWORD", "Current password is incorrect");
     }
-    new_hash = crypto::hash_password(*up.new_password);
+    new_hash = hash_password(*up.new_password);
   }
   const Timestamp now = clock_.now();
   User updated = db_.write([&](store::Tx& tx) {

@@ -1,6 +1,7 @@
 #pragma once
 // Accounts: registration, login, token checks and the caller's own profile.
 #include <optional>
+#include <semaphore>
 #include <string>
 
 #include "core/clock.hpp"
@@ -45,6 +46,10 @@ class AuthService {
   ProfileResult update_profile(const std::string& user_id, const ProfileUpdate& update);
 
   std::string issue_token(const User& user) const;
+  // Argon2id, at most one computation per core at a time: each holds 19 MiB and a
+  // whole core, so more in parallel only adds memory and latency.
+  std::string hash_password(const std::string& password);
+  bool verify_password(const std::string& hash, const std::string& password);
   const TokenSigner& signer() const { return signer_; }
 
  private:
@@ -52,6 +57,7 @@ class AuthService {
   const Clock& clock_;
   TokenSigner signer_;
   RateLimiter login_limiter_;
+  std::counting_semaphore<256> argon2_slots_;
   std::string dummy_hash_;  // verified against when the email is unknown (equal timing)
 };
 
