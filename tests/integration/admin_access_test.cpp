@@ -41,10 +41,6 @@ std::vector<AdminRoute> admin_routes() {
           {"GET", "/api/admin/audit-log"}};
 }
 
-std::string error_code(const HttpResponse& r) {
-  return std::string(r.json().at("error").at("code").as_string());
-}
-
 TEST(AdminAccessTest, EveryAdminRouteRefusesAnonymousAndUsers) {
   TestServer server;
   const std::string user = server.register_user("plain@evient.test");
@@ -64,7 +60,7 @@ TEST(AdminAccessTest, EveryAdminRouteRefusesAnonymousAndUsers) {
     headers.emplace_back("Authorization", "Bearer " + user);
     auto as_user = server.http().request(route.method, route.target, body, headers);
     EXPECT_EQ(as_user.status, 403u) << as_user.body;
-    EXPECT_EQ(error_code(as_user), "FORBIDDEN");
+    EXPECT_EQ(as_user.error_code(), "FORBIDDEN");
 
     // The admin gets past the guard (whatever the handler then says).
     headers.back().second = "Bearer " + admin;

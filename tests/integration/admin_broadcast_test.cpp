@@ -12,7 +12,6 @@
 namespace evient::test {
 namespace {
 namespace json = boost::json;
-using checkout_support::error_code;
 using checkout_support::str;
 
 class AdminBroadcastTest : public ::testing::Test {

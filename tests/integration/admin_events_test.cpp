@@ -13,10 +13,6 @@ namespace {
 namespace json = boost::json;
 using std::chrono::hours;
 
-std::string error_code(const HttpResponse& r) {
-  return std::string(r.json().at("error").at("code").as_string());
-}
-
 class AdminEventsTest : public ::testing::Test {
  protected:
   AdminEventsTest() { admin_ = server_.admin_token(); }
@@ -153,14 +149,14 @@ TEST_F(AdminEventsTest, SlugsAreGeneratedUniqueAndExplicitOnesChecked) {
   EXPECT_EQ(e.at("slug").as_string(), "my-own-slug");
   auto taken = create(explicit_slug);
   EXPECT_EQ(taken.status, 409u);
-  EXPECT_EQ(error_code(taken), "SLUG_TAKEN");
+  EXPECT_EQ(taken.error_code(), "SLUG_TAKEN");
   explicit_slug["slug"] = "Bad Slug";
   EXPECT_EQ(create(explicit_slug).status, 422u);
 
   auto first = create_ok(valid_event("First"));
   auto clash = update(std::string(first.at("id").as_string()), {{"slug", "show"}});
   EXPECT_EQ(clash.status, 409u);
-  EXPECT_EQ(error_code(clash), "SLUG_TAKEN");
+  EXPECT_EQ(clash.error_code(), "SLUG_TAKEN");
   auto renamed = update(std::string(first.at("id").as_string()), {{"slug", "first-night"}});
   EXPECT_EQ(renamed.json().at("data").at("slug").as_string(), "first-night");
 }
@@ -191,7 +187,7 @@ TEST_F(AdminEventsTest, StatusTransitions) {
   const std::string id(create_ok(valid_event()).at("id").as_string());
   auto skip = update(id, {{"status", "completed"}});
   EXPECT_EQ(skip.status, 409u);
-  EXPECT_EQ(error_code(skip), "INVALID_STATUS_TRANSITION");
+  EXPECT_EQ(skip.error_code(), "INVALID_STATUS_TRANSITION");
   EXPECT_EQ(update(id, {{"status", "published"}}).status, 200u);
   EXPECT_EQ(update(id, {{"status", "draft"}}).status, 409u);
   EXPECT_EQ(update(id, {{"status", "completed"}}).status, 200u);
@@ -207,7 +203,7 @@ TEST_F(AdminEventsTest, DeleteIsRefusedOnceTicketsExist) {
   create_order(server_.app(), buyer.id, {{t, 1}});
   auto r = server_.http().del("/api/admin/events/" + e.id, admin_);
   EXPECT_EQ(r.status, 409u);
-  EXPECT_EQ(error_code(r), "EVENT_HAS_TICKETS");
+  EXPECT_EQ(r.error_code(), "EVENT_HAS_TICKETS");
   EXPECT_EQ(server_.http().get("/api/admin/events/" + e.id, admin_).status, 200u);
 
   // A pending order alone (no ticket yet) also blocks the delete.
@@ -275,7 +271,7 @@ TEST_F(AdminEventsTest, CancellingAnEventCancelsTicketsRefundsOrdersAndNotifiesB
 
   auto scan = server_.http().post("/api/admin/scanners/checkin",
                                   {{"code", paid.tickets[1].ticket_code}}, admin_);
-  EXPECT_EQ(error_code(scan), "CANCELLED");
+  EXPECT_EQ(scan.error_code(), "CANCELLED");
 
   auto log = server_.http().get("/api/admin/audit-log?entity_type=event&entity_id=" + e.id, admin_);
   ASSERT_EQ(log.json().at("data").as_array().size(), 1u);
@@ -369,7 +365,7 @@ TEST_F(AdminTicketTypesTest, QuantityNeverBelowSoldAndSoldTypesCannotBeDeleted) 
   auto below =
       server_.http().put("/api/admin/ticket-types/" + t.id, {{"quantity_total", 3}}, admin_);
   EXPECT_EQ(below.status, 409u);
-  EXPECT_EQ(error_code(below), "QUANTITY_BELOW_SOLD");
+  EXPECT_EQ(below.error_code(), "QUANTITY_BELOW_SOLD");
   EXPECT_EQ(below.json().at("data").at("quantity_sold").as_int64(), 4);
   auto exact =
       server_.http().put("/api/admin/ticket-types/" + t.id, {{"quantity_total", 4}}, admin_);
@@ -383,7 +379,7 @@ TEST_F(AdminTicketTypesTest, QuantityNeverBelowSoldAndSoldTypesCannotBeDeleted) 
 
   auto del = server_.http().del("/api/admin/ticket-types/" + t.id, admin_);
   EXPECT_EQ(del.status, 409u);
-  EXPECT_EQ(error_code(del), "TICKET_TYPE_HAS_SALES");
+  EXPECT_EQ(del.error_code(), "TICKET_TYPE_HAS_SALES");
 }
 
 }  // namespace

@@ -11,7 +11,6 @@
 namespace evient::test {
 namespace {
 namespace json = boost::json;
-using checkout_support::error_code;
 using checkout_support::str;
 using std::chrono::minutes;
 

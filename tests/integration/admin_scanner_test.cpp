@@ -16,10 +16,6 @@ namespace {
 namespace json = boost::json;
 using std::chrono::hours;
 
-std::string error_code(const HttpResponse& r) {
-  return std::string(r.json().at("error").at("code").as_string());
-}
-
 class AdminScannerTest : public ::testing::Test {
  protected:
   AdminScannerTest() {
@@ -75,7 +71,7 @@ TEST_F(AdminScannerTest, ValidateShowsTheTicketAndChangesNothing) {
 
   auto missing = validate("ZZZZZZZZZZZZZZZZZZZZZZZZZZ");
   EXPECT_EQ(missing.status, 404u);
-  EXPECT_EQ(error_code(missing), "TICKET_NOT_FOUND");
+  EXPECT_EQ(missing.error_code(), "TICKET_NOT_FOUND");
   EXPECT_EQ(validate("").status, 422u);
 }
 
@@ -94,7 +90,7 @@ TEST_F(AdminScannerTest, CheckInMarksUsedOnceAndMatchesNormalisedCodes) {
   server_.clock().advance(std::chrono::minutes(5));
   auto again = checkin({{"code", ticket().ticket_code}});
   EXPECT_EQ(again.status, 409u);
-  EXPECT_EQ(error_code(again), "ALREADY_USED");
+  EXPECT_EQ(again.error_code(), "ALREADY_USED");
   EXPECT_EQ(again.json().at("data").at("used_at").as_string(), format_iso(*stored.used_at));
 
   auto v = validate(ticket().ticket_code);
@@ -120,7 +116,7 @@ TEST_F(AdminScannerTest, TwentyConcurrentScansOfOneCodeGiveExactlyOneSuccess) {
           client->post("/api/admin/scanners/checkin", {{"code", ticket().ticket_code}}, admin_);
       if (r.status == 200) {
         ++ok;
-      } else if (r.status == 409 && error_code(r) == "ALREADY_USED") {
+      } else if (r.status == 409 && r.error_code() == "ALREADY_USED") {
         ++already_used;
       } else {
         ++other;
@@ -139,7 +135,7 @@ TEST_F(AdminScannerTest, WrongEventAndCancelledAreRefused) {
   Event other = create_event(server_.app());
   auto wrong = checkin({{"code", ticket().ticket_code}, {"event_id", other.id}});
   EXPECT_EQ(wrong.status, 409u);
-  EXPECT_EQ(error_code(wrong), "WRONG_EVENT");
+  EXPECT_EQ(wrong.error_code(), "WRONG_EVENT");
   auto v = validate(ticket().ticket_code, "&event_id=" + other.id);
   EXPECT_EQ(v.json().at("data").at("reason").as_string(), "WRONG_EVENT");
   EXPECT_EQ(load_ticket(server_.app(), ticket().id).status, "valid");
@@ -149,7 +145,7 @@ TEST_F(AdminScannerTest, WrongEventAndCancelledAreRefused) {
   });
   auto cancelled = checkin({{"code", ticket().ticket_code}});
   EXPECT_EQ(cancelled.status, 409u);
-  EXPECT_EQ(error_code(cancelled), "CANCELLED");
+  EXPECT_EQ(cancelled.error_code(), "CANCELLED");
   EXPECT_EQ(validate(ticket().ticket_code).json().at("data").at("reason").as_string(), "CANCELLED");
 }
 
@@ -165,7 +161,7 @@ TEST_F(AdminScannerTest, DoorWindowFollowsTheClock) {
 
   auto early = checkin({{"code", code}});
   EXPECT_EQ(early.status, 409u) << early.body;
-  EXPECT_EQ(error_code(early), "EVENT_NOT_TODAY");
+  EXPECT_EQ(early.error_code(), "EVENT_NOT_TODAY");
   auto v = validate(code);
   ASSERT_EQ(v.status, 200u) << v.body;
   EXPECT_EQ(v.json().at("data").at("reason").as_string(), "EVENT_NOT_TODAY");
@@ -178,7 +174,7 @@ TEST_F(AdminScannerTest, DoorWindowFollowsTheClock) {
   server_.clock().advance(hours(6 + 3 + 6) + std::chrono::seconds(1));
   auto late = checkin({{"code", code}});
   ASSERT_EQ(late.status, 409u) << late.body;
-  EXPECT_EQ(error_code(late), "EVENT_NOT_TODAY");
+  EXPECT_EQ(late.error_code(), "EVENT_NOT_TODAY");
   EXPECT_EQ(load_ticket(server_.app(), order.tickets[0].id).status, "valid");
 }
 
@@ -186,7 +182,7 @@ TEST_F(AdminScannerTest, UndoRevertsACheckInAndIsAudited) {
   auto notyet =
       server_.http().post("/api/admin/scanners/undo", {{"code", ticket().ticket_code}}, admin_);
   EXPECT_EQ(notyet.status, 409u);
-  EXPECT_EQ(error_code(notyet), "NOT_CHECKED_IN");
+  EXPECT_EQ(notyet.error_code(), "NOT_CHECKED_IN");
 
   ASSERT_EQ(checkin({{"code", ticket().ticket_code}}).status, 200u);
   server_.clock().advance(std::chrono::seconds(1));

@@ -11,10 +11,6 @@ namespace evient::test {
 namespace {
 namespace json = boost::json;
 
-std::string error_code(const HttpResponse& r) {
-  return std::string(r.json().at("error").at("code").as_string());
-}
-
 class AdminUsersTest : public ::testing::Test {
  protected:
   AdminUsersTest() {
@@ -116,14 +112,14 @@ TEST_F(AdminUsersTest, LastAdminAndSelfRules) {
   // Alone: the only admin cannot step down.
   auto alone = put_user(admin_id_, {{"role", "user"}});
   EXPECT_EQ(alone.status, 409u);
-  EXPECT_EQ(error_code(alone), "LAST_ADMIN");
+  EXPECT_EQ(alone.error_code(), "LAST_ADMIN");
   EXPECT_EQ(error_code(server_.http().del("/api/admin/users/" + admin_id_, admin_)), "LAST_ADMIN");
 
   const std::string second = server_.admin_token("second@evient.test");
   const std::string second_id = server_.user_id(second);
   auto self = put_user(admin_id_, {{"is_active", false}});
   EXPECT_EQ(self.status, 409u);
-  EXPECT_EQ(error_code(self), "CANNOT_MODIFY_SELF");
+  EXPECT_EQ(self.error_code(), "CANNOT_MODIFY_SELF");
   // Renaming oneself is fine.
   EXPECT_EQ(put_user(admin_id_, {{"full_name", "Boss"}}).status, 200u);
 

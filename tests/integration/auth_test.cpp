@@ -12,10 +12,6 @@ namespace evient::test {
 namespace {
 namespace json = boost::json;
 
-std::string error_code(const HttpResponse& r) {
-  return std::string(r.json().at("error").at("code").as_string());
-}
-
 class AuthTest : public ::testing::Test {
  protected:
   TestServer server_;
@@ -41,11 +37,11 @@ TEST_F(AuthTest, RegisterReturnsTokenAndNormalisedUser) {
 
 TEST_F(AuthTest, DuplicateEmailIs409EvenInAnotherCase) {
   server_.register_user("bob@example.com");
-  auto r = http().post("/api/auth/register", {{"email", "BOB@example.com"},
-                                              {"password", "password123"},
-                                              {"full_name", "Bob"}});
+  auto r = http().post(
+      "/api/auth/register",
+      {{"email", "BOB@example.com"}, {"password", "password123"}, {"full_name", "Bob"}});
   EXPECT_EQ(r.status, 409);
-  EXPECT_EQ(error_code(r), "EMAIL_TAKEN");
+  EXPECT_EQ(r.error_code(), "EMAIL_TAKEN");
   EXPECT_FALSE(r.json().at("success").as_bool());
   EXPECT_TRUE(r.json().at("data").is_null());
 }
@@ -54,7 +50,7 @@ TEST_F(AuthTest, RegisterValidationReportsEveryBadField) {
   auto r = http().post("/api/auth/register",
                        {{"email", "not-an-email"}, {"password", "short"}, {"full_name", 42}});
   ASSERT_EQ(r.status, 422) << r.body;
-  EXPECT_EQ(error_code(r), "VALIDATION_FAILED");
+  EXPECT_EQ(r.error_code(), "VALIDATION_FAILED");
   auto details = r.json().at("error").at("details").as_array();
   std::set<std::string> fields;
   for (auto& d : details) fields.insert(std::string(d.at("field").as_string()));
@@ -76,9 +72,10 @@ TEST_F(AuthTest, MissingFieldsAndBadJson) {
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.json().at("error").at("details").as_array().size(), 3u);
 
-  r = http().request("POST", "/api/auth/login", "{\"email\":", {{"Content-Type", "application/json"}});
+  r = http().request("POST", "/api/auth/login",
+                     "{\"email\":", {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(error_code(r), "INVALID_JSON");
+  EXPECT_EQ(r.error_code(), "INVALID_JSON");
 
   r = http().request("POST", "/api/auth/login", "[1,2]", {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 400);
@@ -89,14 +86,17 @@ TEST_F(AuthTest, MissingFieldsAndBadJson) {
 
 TEST_F(AuthTest, LoginWrongEmailAndWrongPasswordLookTheSame) {
   server_.register_user("carol@example.com");
-  auto wrong_pass = http().post("/api/auth/login", {{"email", "carol@example.com"}, {"password", "nope-nope"}});
-  auto wrong_mail = http().post("/api/auth/login", {{"email", "nobody@example.com"}, {"password", "nope-nope"}});
+  auto wrong_pass =
+      http().post("/api/auth/login", {{"email", "carol@example.com"}, {"password", "nope-nope"}});
+  auto wrong_mail =
+      http().post("/api/auth/login", {{"email", "nobody@example.com"}, {"password", "nope-nope"}});
   EXPECT_EQ(wrong_pass.status, 401);
   EXPECT_EQ(wrong_mail.status, 401);
   EXPECT_EQ(wrong_pass.json().at("error"), wrong_mail.json().at("error"));
   EXPECT_EQ(wrong_pass.json().at("message"), wrong_mail.json().at("message"));
 
-  auto ok = http().post("/api/auth/login", {{"email", "CAROL@example.com"}, {"password", kTestPassword}});
+  auto ok =
+      http().post("/api/auth/login", {{"email", "CAROL@example.com"}, {"password", kTestPassword}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   const auto& user = ok.json().at("data").at("user").as_object();
   for (const char* field : {"id", "email", "full_name", "avatar_url", "role", "created_at"}) {
@@ -150,8 +150,9 @@ TEST_F(AuthTest, AlgNoneTokenIsRejected) {
   };
   const auto now = server_.clock().now().time_since_epoch().count();
   std::string header = b64(R"({"alg":"none","typ":"JWT"})");
-  std::string payload = b64("{\"sub\":\"" + id + "\",\"role\":\"admin\",\"ver\":0,\"iat\":" +
-                            std::to_string(now) + ",\"exp\":" + std::to_string(now + 3600) + "}");
+  std::string payload =
+      b64("{\"sub\":\"" + id + "\",\"role\":\"admin\",\"ver\":0,\"iat\":" + std::to_string(now) +
+          ",\"exp\":" + std::to_string(now + 3600) + "}");
   EXPECT_EQ(http().get("/api/auth/me", header + "." + payload + ".").status, 401);
 }
 
@@ -160,32 +161,38 @@ TEST_F(AuthTest, ExpiredTokenIsRejected) {
   server_.clock().advance(std::chrono::hours(25));
   auto r = http().get("/api/auth/me", token);
   EXPECT_EQ(r.status, 401);
-  EXPECT_EQ(error_code(r), "INVALID_TOKEN");
+  EXPECT_EQ(r.error_code(), "INVALID_TOKEN");
 }
 
 TEST_F(AuthTest, DeactivatedUserLosesAccessAndCannotLogIn) {
   auto token = server_.register_user("hank@example.com");
   auto id = server_.user_id(token);
   server_.app().db().write([&](store::Tx& tx) {
-    tx.exec("UPDATE users SET is_active = FALSE, token_version = token_version + 1 WHERE id = $1", {id});
+    tx.exec("UPDATE users SET is_active = FALSE, token_version = token_version + 1 WHERE id = $1",
+            {id});
   });
   EXPECT_EQ(http().get("/api/auth/me", token).status, 401);
-  auto r = http().post("/api/auth/login", {{"email", "hank@example.com"}, {"password", kTestPassword}});
+  auto r =
+      http().post("/api/auth/login", {{"email", "hank@example.com"}, {"password", kTestPassword}});
   EXPECT_EQ(r.status, 403);
-  EXPECT_EQ(error_code(r), "ACCOUNT_DISABLED");
+  EXPECT_EQ(r.error_code(), "ACCOUNT_DISABLED");
 }
 
 TEST_F(AuthTest, LoginIsRateLimited) {
   TestServer limited([](Config& c) { c.login_attempts_per_minute = 3; });
   auto http = limited.client();
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(http->post("/api/auth/login", {{"email", "x@example.com"}, {"password", "whatever1"}}).status, 401);
+    EXPECT_EQ(http->post("/api/auth/login", {{"email", "x@example.com"}, {"password", "whatever1"}})
+                  .status,
+              401);
   }
   auto r = http->post("/api/auth/login", {{"email", "x@example.com"}, {"password", "whatever1"}});
   EXPECT_EQ(r.status, 429);
-  EXPECT_EQ(error_code(r), "RATE_LIMITED");
+  EXPECT_EQ(r.error_code(), "RATE_LIMITED");
   limited.clock().advance(std::chrono::seconds(61));
-  EXPECT_EQ(http->post("/api/auth/login", {{"email", "x@example.com"}, {"password", "whatever1"}}).status, 401);
+  EXPECT_EQ(
+      http->post("/api/auth/login", {{"email", "x@example.com"}, {"password", "whatever1"}}).status,
+      401);
 }
 
 TEST_F(AuthTest, PasswordsAreStoredAsArgon2id) {

@@ -15,8 +15,9 @@ class CatalogTest : public ::testing::Test {
   TestServer server_;
   HttpClient& http() { return server_.http(); }
 
-  Event event(const std::string& title, std::chrono::seconds starts_in, const std::string& category = "Music",
-              const std::string& status = "published", bool hot = false) {
+  Event event(const std::string& title, std::chrono::seconds starts_in,
+              const std::string& category = "Music", const std::string& status = "published",
+              bool hot = false) {
     EventSpec s;
     s.title = title;
     s.starts_in = starts_in;
@@ -37,9 +38,12 @@ TEST_F(CatalogTest, ListsPublishedEventsSoonestFirstWithCardData) {
   auto sooner = event("Sooner", hours(24));
   event("Draft", hours(12), "Music", "draft");
   event("Cancelled", hours(12), "Music", "cancelled");
-  create_ticket_type(server_.app(), later.id, {.name = "GA", .price = 200000, .quantity_total = 10});
-  create_ticket_type(server_.app(), later.id, {.name = "Cheap", .price = 50000, .quantity_total = 5});
-  create_ticket_type(server_.app(), later.id, {.name = "Hidden", .price = 1, .quantity_total = 5, .status = "hidden"});
+  create_ticket_type(server_.app(), later.id,
+                     {.name = "GA", .price = 200000, .quantity_total = 10});
+  create_ticket_type(server_.app(), later.id,
+                     {.name = "Cheap", .price = 50000, .quantity_total = 5});
+  create_ticket_type(server_.app(), later.id,
+                     {.name = "Hidden", .price = 1, .quantity_total = 5, .status = "hidden"});
 
   auto r = http().get("/api/events");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -67,8 +71,10 @@ TEST_F(CatalogTest, SoldOutCard) {
 TEST_F(CatalogTest, CategoryIsCaseInsensitive) {
   event("Rock night", hours(24), "Music");
   event("C++ meetup", hours(24), "Tech");
-  EXPECT_EQ(titles(http().get("/api/events?category=music")), std::vector<std::string>{"Rock night"});
-  EXPECT_EQ(titles(http().get("/api/events?category=TECH")), std::vector<std::string>{"C++ meetup"});
+  EXPECT_EQ(titles(http().get("/api/events?category=music")),
+            std::vector<std::string>{"Rock night"});
+  EXPECT_EQ(titles(http().get("/api/events?category=TECH")),
+            std::vector<std::string>{"C++ meetup"});
   EXPECT_TRUE(titles(http().get("/api/events?category=sports")).empty());
 }
 
@@ -78,20 +84,25 @@ TEST_F(CatalogTest, SearchFoldsVietnameseAndCoversLocation) {
   s.location = "Đà Nẵng";
   create_event(server_.app(), s);
   event("Jazz Night", hours(30));
-  EXPECT_EQ(titles(http().get("/api/events?search=hoi%20cho")), std::vector<std::string>{"Hội chợ Ẩm thực"});
-  EXPECT_EQ(titles(http().get("/api/events?search=H%E1%BB%99i")), std::vector<std::string>{"Hội chợ Ẩm thực"});
-  EXPECT_EQ(titles(http().get("/api/events?search=da%20nang")), std::vector<std::string>{"Hội chợ Ẩm thực"});
+  EXPECT_EQ(titles(http().get("/api/events?search=hoi%20cho")),
+            std::vector<std::string>{"Hội chợ Ẩm thực"});
+  EXPECT_EQ(titles(http().get("/api/events?search=H%E1%BB%99i")),
+            std::vector<std::string>{"Hội chợ Ẩm thực"});
+  EXPECT_EQ(titles(http().get("/api/events?search=da%20nang")),
+            std::vector<std::string>{"Hội chợ Ẩm thực"});
   EXPECT_EQ(titles(http().get("/api/events?search=JAZZ")), std::vector<std::string>{"Jazz Night"});
 }
 
 TEST_F(CatalogTest, SearchWithSqlMetacharactersMatchesLiterally) {
   event("100% Fun_Party", hours(24));
   event("Quiet evening", hours(25));
-  for (const char* q : {"%27%20OR%201%3D1%20--", "%25", "_", "%5C", "%27%3B%20DROP%20TABLE%20events%3B--"}) {
+  for (const char* q :
+       {"%27%20OR%201%3D1%20--", "%25", "_", "%5C", "%27%3B%20DROP%20TABLE%20events%3B--"}) {
     auto r = http().get(std::string("/api/events?search=") + q);
     ASSERT_EQ(r.status, 200) << q;
   }
-  EXPECT_EQ(titles(http().get("/api/events?search=%25")), std::vector<std::string>{"100% Fun_Party"});
+  EXPECT_EQ(titles(http().get("/api/events?search=%25")),
+            std::vector<std::string>{"100% Fun_Party"});
   EXPECT_EQ(titles(http().get("/api/events?search=_")), std::vector<std::string>{"100% Fun_Party"});
   EXPECT_EQ(http().get("/api/events").json().at("pagination").at("total").as_int64(), 2);
 }
@@ -104,7 +115,8 @@ TEST_F(CatalogTest, PaginationEdges) {
   EXPECT_EQ(titles(r).front(), "E120");
   EXPECT_EQ(r.json().at("pagination").at("total_pages").as_int64(), 3);
   EXPECT_TRUE(titles(http().get("/api/events?page=4&limit=10")).empty());
-  EXPECT_EQ(http().get("/api/events?limit=1000").json().at("pagination").at("limit").as_int64(), 100);
+  EXPECT_EQ(http().get("/api/events?limit=1000").json().at("pagination").at("limit").as_int64(),
+            100);
   EXPECT_EQ(http().get("/api/events?page=0").status, 422);
   EXPECT_EQ(http().get("/api/events?limit=-5").status, 422);
   EXPECT_EQ(http().get("/api/events?page=abc").status, 422);
@@ -131,8 +143,10 @@ TEST_F(CatalogTest, FeaturedIsHotPublishedUpcoming) {
 
 TEST_F(CatalogTest, DetailByIdOrSlugWithAvailability) {
   auto e = event("Detail show", hours(24));
-  auto ga = create_ticket_type(server_.app(), e.id, {.name = "GA", .price = 150000, .quantity_total = 3});
-  create_ticket_type(server_.app(), e.id, {.name = "Secret", .price = 1, .quantity_total = 3, .status = "hidden"});
+  auto ga =
+      create_ticket_type(server_.app(), e.id, {.name = "GA", .price = 150000, .quantity_total = 3});
+  create_ticket_type(server_.app(), e.id,
+                     {.name = "Secret", .price = 1, .quantity_total = 3, .status = "hidden"});
   server_.app().db().write([&](store::Tx& tx) {
     tx.exec("UPDATE ticket_types SET quantity_sold = 3 WHERE id = $1", {ga.id});
   });
@@ -165,8 +179,8 @@ TEST_F(CatalogTest, DraftAndUnknownEventsAre404) {
 
 TEST_F(CatalogTest, BannersActiveByPriority) {
   server_.app().db().write([&](store::Tx& tx) {
-    for (auto [title, prio, active] : {std::tuple{"Low", 1, true}, std::tuple{"High", 9, true},
-                                       std::tuple{"Off", 20, false}}) {
+    for (auto [title, prio, active] :
+         {std::tuple{"Low", 1, true}, std::tuple{"High", 9, true}, std::tuple{"Off", 20, false}}) {
       Banner b;
       b.title = title;
       b.priority = prio;

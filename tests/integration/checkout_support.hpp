@@ -41,10 +41,6 @@ inline HttpResponse order(HttpClient& http, const std::string& token, const Line
   return post_order(http, token, order_body(lines), idempotency_key);
 }
 
-inline std::string error_code(const HttpResponse& r) {
-  return std::string(r.json().at("error").at("code").as_string());
-}
-
 inline std::string str(const json::value& v) {
   return std::string(v.as_string());
 }

@@ -61,8 +61,9 @@ TEST_F(HttpBehaviourTest, CorsOtherOriginsMayOnlyRead) {
   auto r = http().request("GET", "/api/events", "", {{"Origin", "https://elsewhere.example"}});
   EXPECT_EQ(r.header("access-control-allow-origin"), "*");
   EXPECT_EQ(r.header("access-control-allow-credentials"), "");
-  auto w = http().request("POST", "/api/auth/login", "{}",
-                          {{"Origin", "https://elsewhere.example"}, {"Content-Type", "application/json"}});
+  auto w = http().request(
+      "POST", "/api/auth/login", "{}",
+      {{"Origin", "https://elsewhere.example"}, {"Content-Type", "application/json"}});
   EXPECT_EQ(w.header("access-control-allow-origin"), "");
 }
 

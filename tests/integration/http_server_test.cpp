@@ -42,10 +42,6 @@ Response text(std::string body) {
   return response;
 }
 
-std::string error_code(const HttpResponse& response) {
-  return std::string(response.json().at("error").at("code").as_string());
-}
-
 // Polls instead of blocking forever, so a broken server fails the test.
 bool eventually(const std::atomic<bool>& flag) {
   for (auto deadline = std::chrono::steady_clock::now() + 5s;

@@ -34,10 +34,14 @@ class ServerProcess {
     posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
     std::vector<std::string> env_strings = {
-        "EVIENT_DB=" + db_url, "EVIENT_PORT=0", "EVIENT_ADDRESS=127.0.0.1",
+        "EVIENT_DB=" + db_url,
+        "EVIENT_PORT=0",
+        "EVIENT_ADDRESS=127.0.0.1",
         std::string("EVIENT_JWT_SECRET=") + kTestJwtSecret,
-        std::string("EVIENT_PAYMENT_SECRET=") + kTestPaymentSecret, "EVIENT_ACCESS_LOG=0",
-        "EVIENT_WORKERS=4", "EVIENT_DB_POOL=4"};
+        std::string("EVIENT_PAYMENT_SECRET=") + kTestPaymentSecret,
+        "EVIENT_ACCESS_LOG=0",
+        "EVIENT_WORKERS=4",
+        "EVIENT_DB_POOL=4"};
     for (char** e = environ; *e; ++e) {
       if (std::string_view(*e).starts_with("EVIENT_")) continue;
       env_strings.emplace_back(*e);
@@ -74,7 +78,8 @@ class ServerProcess {
       buffer.append(chunk, static_cast<std::size_t>(n));
       if (auto pos = buffer.find("port="); pos != std::string::npos) {
         auto end = buffer.find_first_not_of("0123456789", pos + 5);
-        if (end != std::string::npos) port_ = static_cast<std::uint16_t>(std::stoi(buffer.substr(pos + 5, end - pos - 5)));
+        if (end != std::string::npos)
+          port_ = static_cast<std::uint16_t>(std::stoi(buffer.substr(pos + 5, end - pos - 5)));
       }
     }
     // Keep reading so the child never blocks on a full pipe.
@@ -109,7 +114,8 @@ class MultiProcessTest : public ::testing::Test {
     u.role = role;
     u.created_at = u.updated_at = app_->clock().now();
     app_->db().write([&](store::Tx& tx) { store::users::insert(tx, u); });
-    return TokenSigner(kTestJwtSecret, std::chrono::hours(1)).issue(u.id, role, 0, app_->clock().now());
+    return TokenSigner(kTestJwtSecret, std::chrono::hours(1))
+        .issue(u.id, role, 0, app_->clock().now());
   }
 
   std::int64_t scalar(const std::string& sql, const std::vector<store::Param>& params = {}) {
@@ -128,16 +134,19 @@ TEST_F(MultiProcessTest, BuyersAcrossTwoProcessesNeverOversell) {
   EventSpec spec;
   spec.starts_in = std::chrono::hours(2);
   Event e = create_event(*app_, spec);
-  TicketType free_type = create_ticket_type(*app_, e.id, {.name = "Free", .price = 0, .quantity_total = kQuota});
+  TicketType free_type =
+      create_ticket_type(*app_, e.id, {.name = "Free", .price = 0, .quantity_total = kQuota});
   std::vector<std::string> tokens;
-  for (int i = 0; i < kBuyers; ++i) tokens.push_back(make_user("buyer" + std::to_string(i) + "@example.com"));
+  for (int i = 0; i < kBuyers; ++i)
+    tokens.push_back(make_user("buyer" + std::to_string(i) + "@example.com"));
 
   std::atomic<int> created{0}, sold_out{0}, other{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < kBuyers; ++i) {
     threads.emplace_back([&, i] {
       HttpClient http(i % 2 == 0 ? a_->port() : b_->port());
-      json::object body{{"ticket_items", json::array{json::object{{"ticket_type_id", free_type.id}, {"quantity", 1}}}}};
+      json::object body{{"ticket_items", json::array{json::object{{"ticket_type_id", free_type.id},
+                                                                  {"quantity", 1}}}}};
       auto r = http.post("/api/orders", body, tokens[i]);
       if (r.status == 201) {
         ++created;
@@ -153,7 +162,8 @@ TEST_F(MultiProcessTest, BuyersAcrossTwoProcessesNeverOversell) {
   EXPECT_EQ(created.load(), kQuota);
   EXPECT_EQ(sold_out.load(), kBuyers - kQuota);
   EXPECT_EQ(other.load(), 0);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM tickets WHERE ticket_type_id = $1", {free_type.id}), kQuota);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM tickets WHERE ticket_type_id = $1", {free_type.id}),
+            kQuota);
   EXPECT_EQ(scalar("SELECT quantity_sold FROM ticket_types WHERE id = $1", {free_type.id}), kQuota);
 }
 
@@ -165,7 +175,8 @@ TEST_F(MultiProcessTest, ScannersAcrossTwoProcessesCheckInOnce) {
   std::string buyer = make_user("holder@example.com");
   std::string admin = make_user("door@example.com", "admin");
   HttpClient http(a_->port());
-  json::object body{{"ticket_items", json::array{json::object{{"ticket_type_id", t.id}, {"quantity", 1}}}}};
+  json::object body{
+      {"ticket_items", json::array{json::object{{"ticket_type_id", t.id}, {"quantity", 1}}}}};
   auto order = http.post("/api/orders", body, buyer);
   ASSERT_EQ(order.status, 201) << order.body;
   const std::string code(order.json().at("data").at("tickets").at(0).at("ticket_code").as_string());
@@ -191,7 +202,8 @@ TEST_F(MultiProcessTest, ScannersAcrossTwoProcessesCheckInOnce) {
   EXPECT_EQ(ok.load(), 1);
   EXPECT_EQ(already.load(), kScanners - 1);
   EXPECT_EQ(other.load(), 0);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM tickets WHERE ticket_code = $1 AND status = 'used'", {code}), 1);
+  EXPECT_EQ(
+      scalar("SELECT COUNT(*) FROM tickets WHERE ticket_code = $1 AND status = 'used'", {code}), 1);
 }
 
 }  // namespace

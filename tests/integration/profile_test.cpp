@@ -23,9 +23,9 @@ TEST_F(ProfileTest, GetProfile) {
 }
 
 TEST_F(ProfileTest, UpdateNameAndAvatar) {
-  auto r = http().put("/api/users/profile",
-                      {{"full_name", "Patricia Lê"}, {"avatar_url", "https://cdn.example.com/p.png"}},
-                      token_);
+  auto r = http().put(
+      "/api/users/profile",
+      {{"full_name", "Patricia Lê"}, {"avatar_url", "https://cdn.example.com/p.png"}}, token_);
   ASSERT_EQ(r.status, 200) << r.body;
   const auto& u = r.json().at("data").at("user");
   EXPECT_EQ(u.at("full_name").as_string(), "Patricia Lê");
@@ -38,7 +38,8 @@ TEST_F(ProfileTest, UpdateNameAndAvatar) {
 }
 
 TEST_F(ProfileTest, AvatarMustBeHttpUrl) {
-  for (const char* bad : {"javascript:alert(1)", "ftp://x.example.com/a.png", "not a url", "/relative.png"}) {
+  for (const char* bad :
+       {"javascript:alert(1)", "ftp://x.example.com/a.png", "not a url", "/relative.png"}) {
     auto r = http().put("/api/users/profile", {{"avatar_url", bad}}, token_);
     EXPECT_EQ(r.status, 422) << bad;
     EXPECT_EQ(r.json().at("error").at("details").at(0).at("field").as_string(), "avatar_url");
@@ -81,8 +82,16 @@ TEST_F(ProfileTest, ChangingPasswordNeedsTheOldOneAndRevokesOldTokens) {
   const std::string fresh(r.json().at("data").at("token").as_string());
   EXPECT_EQ(http().get("/api/auth/me", token_).status, 401);  // the old token died
   EXPECT_EQ(http().get("/api/auth/me", fresh).status, 200);
-  EXPECT_EQ(http().post("/api/auth/login", {{"email", "pat@example.com"}, {"password", kTestPassword}}).status, 401);
-  EXPECT_EQ(http().post("/api/auth/login", {{"email", "pat@example.com"}, {"password", "brand-new-pass"}}).status, 200);
+  EXPECT_EQ(
+      http()
+          .post("/api/auth/login", {{"email", "pat@example.com"}, {"password", kTestPassword}})
+          .status,
+      401);
+  EXPECT_EQ(
+      http()
+          .post("/api/auth/login", {{"email", "pat@example.com"}, {"password", "brand-new-pass"}})
+          .status,
+      200);
 }
 
 }  // namespace

@@ -103,6 +103,15 @@ const boost::json::value& HttpResponse::json() const {
   return *parsed;
 }
 
+std::string HttpResponse::error_code() const {
+  const auto& j = json();
+  if (!j.is_object()) return {};
+  const auto* error = j.as_object().if_contains("error");
+  if (!error || !error->is_object()) return {};
+  const auto* code = error->as_object().if_contains("code");
+  return code && code->is_string() ? std::string(code->as_string()) : std::string();
+}
+
 std::string HttpResponse::header(const std::string& lower_name) const {
   auto it = headers.find(lower_name);
   return it == headers.end() ? std::string() : it->second;

@@ -24,6 +24,8 @@ struct HttpResponse {
   // Parses the body; throws when it is not valid JSON.
   // Parsed once and kept, so references into it live as long as the response.
   const boost::json::value& json() const;
+  // error.code of an envelope, or "" when the body has none.
+  std::string error_code() const;
   // The header's value, or "" when absent.
   std::string header(const std::string& lower_name) const;
 };
@@ -64,5 +66,10 @@ class HttpClient {
   std::unique_ptr<Connection> connection_;
   std::size_t connections_opened_ = 0;
 };
+
+// error.code of a response's envelope ("" when absent).
+inline std::string error_code(const HttpResponse& r) {
+  return r.error_code();
+}
 
 }  // namespace evient::test
