@@ -47,7 +47,9 @@ App::App(Config config, std::shared_ptr<const Clock> clock)
   services_ = std::make_unique<Services>(*db_, *clock_, config_);
 }
 
-App::~App() { stop(); }
+App::~App() {
+  stop();
+}
 
 std::uint16_t App::start(bool background_tasks) {
   pipeline_ = std::make_shared<http::Pipeline>(api::build_router(*services_),
@@ -67,7 +69,9 @@ std::uint16_t App::start(bool background_tasks) {
   return port;
 }
 
-void App::install_signal_handlers() { server_->install_signal_handlers(); }
+void App::install_signal_handlers() {
+  server_->install_signal_handlers();
+}
 
 void App::wait() {
   if (server_) server_->wait();

@@ -95,12 +95,12 @@ int run(const std::string& command, const std::vector<std::string>& args) {
     const auto drifts = evient::check_inventory(app.db());
     for (const auto& d : drifts) {
       std::cout << "ticket_type " << d.ticket_type_id << " (" << d.ticket_type_name << ", event "
-                << d.event_id << "): quantity_sold=" << d.quantity_sold
-                << " issued=" << d.issued << " reserved=" << d.reserved
-                << " difference=" << d.difference() << "\n";
+                << d.event_id << "): quantity_sold=" << d.quantity_sold << " issued=" << d.issued
+                << " reserved=" << d.reserved << " difference=" << d.difference() << "\n";
     }
-    std::cout << (drifts.empty() ? "inventory consistent\n"
-                                 : std::to_string(drifts.size()) + " ticket type(s) inconsistent\n");
+    std::cout << (drifts.empty()
+                      ? "inventory consistent\n"
+                      : std::to_string(drifts.size()) + " ticket type(s) inconsistent\n");
     return drifts.empty() ? 0 : 1;
   }
   std::cerr << kUsage;

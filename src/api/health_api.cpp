@@ -6,7 +6,9 @@ namespace evient::api {
 
 void register_health_routes(http::Router& r, Services& s) {
   // Liveness: the process answers.
-  r.get("/healthz", http::Access::Public, [](http::Request&) { return http::ok({{"status", "ok"}}); });
+  r.get("/healthz", http::Access::Public, [](http::Request&) {
+    return http::ok({{"status", "ok"}});
+  });
   // Readiness: the database answers too; a load balancer stops sending traffic otherwise.
   r.get("/readyz", http::Access::Public, [&s](http::Request&) {
     if (!s.db.ping()) throw ApiError(503, "NOT_READY", "Database is not reachable");

@@ -88,12 +88,8 @@ json::object banner_json(const Banner& b) {
 }
 
 json::object notification_json(const Notification& n) {
-  return {{"id", n.id},
-          {"title", opt(n.title)},
-          {"message", opt(n.message)},
-          {"type", n.type},
-          {"is_read", n.is_read},
-          {"created_at", format_iso(n.created_at)}};
+  return {{"id", n.id},     {"title", opt(n.title)}, {"message", opt(n.message)},
+          {"type", n.type}, {"is_read", n.is_read},  {"created_at", format_iso(n.created_at)}};
 }
 
 json::object order_item_json(const OrderItem& i) {

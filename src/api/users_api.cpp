@@ -23,7 +23,8 @@ void register_user_routes(http::Router& r, Services& s) {
       if (it->is_null()) {
         up.avatar_url = std::optional<std::string>{};
       } else if (auto url = body.string("avatar_url", v, false, 2048)) {
-        up.avatar_url = url->empty() ? std::optional<std::string>{} : std::optional<std::string>(*url);
+        up.avatar_url =
+            url->empty() ? std::optional<std::string>{} : std::optional<std::string>(*url);
       }
     }
     if (body.has("new_password")) {

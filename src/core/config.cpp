@@ -25,7 +25,9 @@ std::int64_t to_int(const std::string& name, const std::string& value, std::int6
   return n;
 }
 
-bool to_bool(const std::string& v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
+bool to_bool(const std::string& v) {
+  return v == "1" || v == "true" || v == "yes" || v == "on";
+}
 
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
@@ -48,50 +50,63 @@ const std::map<std::string, Setter>& setters() {
   static const std::map<std::string, Setter> kSetters = {
       {"db", [](Config& c, const std::string& v) { c.db = v; }},
       {"address", [](Config& c, const std::string& v) { c.address = v; }},
-      {"port", [](Config& c, const std::string& v) {
+      {"port",
+       [](Config& c, const std::string& v) {
          c.port = static_cast<std::uint16_t>(to_int("port", v, 0, 65535));
        }},
       {"public-url", [](Config& c, const std::string& v) { c.public_url = v; }},
       {"jwt-secret", [](Config& c, const std::string& v) { c.jwt_secret = v; }},
-      {"jwt-ttl", [](Config& c, const std::string& v) {
+      {"jwt-ttl",
+       [](Config& c, const std::string& v) {
          c.jwt_ttl = std::chrono::seconds(to_int("jwt-ttl", v, 60, 90LL * 24 * 3600));
        }},
       {"payment-secret", [](Config& c, const std::string& v) { c.payment_secret = v; }},
       {"cors-origins", [](Config& c, const std::string& v) { c.cors_origins = split_list(v); }},
       {"currency", [](Config& c, const std::string& v) { c.currency = v; }},
-      {"io-threads", [](Config& c, const std::string& v) {
+      {"io-threads",
+       [](Config& c, const std::string& v) {
          c.io_threads = static_cast<int>(to_int("io-threads", v, 1, 64));
        }},
-      {"workers", [](Config& c, const std::string& v) {
+      {"workers",
+       [](Config& c, const std::string& v) {
          c.worker_threads = static_cast<int>(to_int("workers", v, 1, 256));
        }},
-      {"db-pool", [](Config& c, const std::string& v) {
+      {"db-pool",
+       [](Config& c, const std::string& v) {
          c.db_pool = static_cast<int>(to_int("db-pool", v, 1, 256));
        }},
       {"sqlite-sync", [](Config& c, const std::string& v) { c.sqlite_full_sync = v == "full"; }},
       {"access-log", [](Config& c, const std::string& v) { c.access_log = to_bool(v); }},
-      {"order-hold", [](Config& c, const std::string& v) {
+      {"order-hold",
+       [](Config& c, const std::string& v) {
          c.order_hold = std::chrono::seconds(to_int("order-hold", v, 30, 7 * 24 * 3600));
        }},
-      {"max-per-order", [](Config& c, const std::string& v) {
+      {"max-per-order",
+       [](Config& c, const std::string& v) {
          c.max_per_type_per_order = static_cast<int>(to_int("max-per-order", v, 1, 10000));
        }},
-      {"max-per-user-event", [](Config& c, const std::string& v) {
+      {"max-per-user-event",
+       [](Config& c, const std::string& v) {
          c.max_per_user_per_event = static_cast<int>(to_int("max-per-user-event", v, 1, 100000));
        }},
-      {"sweep-interval", [](Config& c, const std::string& v) {
+      {"sweep-interval",
+       [](Config& c, const std::string& v) {
          c.sweep_interval = std::chrono::seconds(to_int("sweep-interval", v, 1, 3600));
        }},
-      {"door-window-hours", [](Config& c, const std::string& v) {
+      {"door-window-hours",
+       [](Config& c, const std::string& v) {
          c.door_window = std::chrono::hours(to_int("door-window-hours", v, 0, 24 * 30));
        }},
-      {"login-rate", [](Config& c, const std::string& v) {
+      {"login-rate",
+       [](Config& c, const std::string& v) {
          c.login_attempts_per_minute = static_cast<int>(to_int("login-rate", v, 1, 1000000));
        }},
-      {"read-timeout", [](Config& c, const std::string& v) {
+      {"read-timeout",
+       [](Config& c, const std::string& v) {
          c.read_timeout = std::chrono::seconds(to_int("read-timeout", v, 1, 3600));
        }},
-      {"cache-ttl-ms", [](Config& c, const std::string& v) {
+      {"cache-ttl-ms",
+       [](Config& c, const std::string& v) {
          c.cache_ttl = std::chrono::milliseconds(to_int("cache-ttl-ms", v, 0, 3600 * 1000));
        }},
   };

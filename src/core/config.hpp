@@ -9,33 +9,35 @@
 namespace evient {
 
 struct Config {
-  std::string db = "data/evient.db";       // --db / EVIENT_DB: SQLite path or postgres:// URL
-  std::string address = "0.0.0.0";         // --address / EVIENT_ADDRESS
-  std::uint16_t port = 8080;               // --port / EVIENT_PORT (0 = any free port)
-  std::string public_url;                  // EVIENT_PUBLIC_URL: base of links we hand out
-  std::string jwt_secret;                  // EVIENT_JWT_SECRET
-  std::chrono::seconds jwt_ttl{24 * 3600};  // EVIENT_JWT_TTL (seconds)
-  std::string payment_secret;              // EVIENT_PAYMENT_SECRET (sandbox webhook HMAC key)
-  std::vector<std::string> cors_origins;   // EVIENT_CORS_ORIGINS, comma separated
-  std::string currency = "VND";            // EVIENT_CURRENCY (VND, USD, EUR, ...)
-  int io_threads = 2;                      // EVIENT_IO_THREADS
-  int worker_threads = 8;                  // EVIENT_WORKERS
-  int db_pool = 8;                         // EVIENT_DB_POOL
-  bool sqlite_full_sync = false;           // EVIENT_SQLITE_SYNC=full
-  bool access_log = true;                  // EVIENT_ACCESS_LOG=0 to silence
-  std::chrono::seconds order_hold{15 * 60};     // EVIENT_ORDER_HOLD (seconds)
-  int max_per_type_per_order = 10;              // EVIENT_MAX_PER_ORDER
-  int max_per_user_per_event = 20;              // EVIENT_MAX_PER_USER_EVENT
-  std::chrono::seconds sweep_interval{30};      // EVIENT_SWEEP_INTERVAL (seconds)
-  std::chrono::hours door_window{6};            // EVIENT_DOOR_WINDOW_HOURS: before start / after end
-  int login_attempts_per_minute = 10;           // EVIENT_LOGIN_RATE (per IP and per email)
-  std::chrono::seconds read_timeout{30};        // EVIENT_READ_TIMEOUT (seconds)
+  std::string db = "data/evient.db";         // --db / EVIENT_DB: SQLite path or postgres:// URL
+  std::string address = "0.0.0.0";           // --address / EVIENT_ADDRESS
+  std::uint16_t port = 8080;                 // --port / EVIENT_PORT (0 = any free port)
+  std::string public_url;                    // EVIENT_PUBLIC_URL: base of links we hand out
+  std::string jwt_secret;                    // EVIENT_JWT_SECRET
+  std::chrono::seconds jwt_ttl{24 * 3600};   // EVIENT_JWT_TTL (seconds)
+  std::string payment_secret;                // EVIENT_PAYMENT_SECRET (sandbox webhook HMAC key)
+  std::vector<std::string> cors_origins;     // EVIENT_CORS_ORIGINS, comma separated
+  std::string currency = "VND";              // EVIENT_CURRENCY (VND, USD, EUR, ...)
+  int io_threads = 2;                        // EVIENT_IO_THREADS
+  int worker_threads = 8;                    // EVIENT_WORKERS
+  int db_pool = 8;                           // EVIENT_DB_POOL
+  bool sqlite_full_sync = false;             // EVIENT_SQLITE_SYNC=full
+  bool access_log = true;                    // EVIENT_ACCESS_LOG=0 to silence
+  std::chrono::seconds order_hold{15 * 60};  // EVIENT_ORDER_HOLD (seconds)
+  int max_per_type_per_order = 10;           // EVIENT_MAX_PER_ORDER
+  int max_per_user_per_event = 20;           // EVIENT_MAX_PER_USER_EVENT
+  std::chrono::seconds sweep_interval{30};   // EVIENT_SWEEP_INTERVAL (seconds)
+  std::chrono::hours door_window{6};         // EVIENT_DOOR_WINDOW_HOURS: before start / after end
+  int login_attempts_per_minute = 10;        // EVIENT_LOGIN_RATE (per IP and per email)
+  std::chrono::seconds read_timeout{30};     // EVIENT_READ_TIMEOUT (seconds)
   // Longest a cached catalogue response is served (0 = no cache). Writes through
   // this process invalidate it at once; this bounds how long another instance's
   // writes (several servers on one PostgreSQL) take to show.
-  std::chrono::milliseconds cache_ttl{1000};    // EVIENT_CACHE_TTL_MS
+  std::chrono::milliseconds cache_ttl{1000};  // EVIENT_CACHE_TTL_MS
 
-  bool is_postgres() const { return db.starts_with("postgres://") || db.starts_with("postgresql://"); }
+  bool is_postgres() const {
+    return db.starts_with("postgres://") || db.starts_with("postgresql://");
+  }
 };
 
 // Reads the environment, then `--name value` / `--name=value` flags from args.

@@ -62,7 +62,6 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-
 // "&#58;", "&#x3A", "&#0058" (the ';' is optional for numeric references, as in
 // browsers). Returns the characters consumed after '&', or 0 when not a reference.
 std::size_t decode_numeric(std::string_view s, std::string& out) {

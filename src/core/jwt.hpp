@@ -11,8 +11,8 @@
 namespace evient {
 
 struct TokenClaims {
-  std::string user_id;  // sub
-  std::string role;     // role
+  std::string user_id;             // sub
+  std::string role;                // role
   std::int64_t token_version = 0;  // ver: bumped on password change / deactivation
   Timestamp issued_at{};           // iat
   Timestamp expires_at{};          // exp

@@ -25,10 +25,20 @@ void emit(std::string_view level, std::string_view line) {
 
 }  // namespace
 
-void info(std::string_view line) { emit("INFO", line); }
-void warn(std::string_view line) { emit("WARN", line); }
-void error(std::string_view line) { emit("ERROR", line); }
-void set_access_log(bool enabled) { g_access_log = enabled; }
-bool access_log_enabled() { return g_access_log; }
+void info(std::string_view line) {
+  emit("INFO", line);
+}
+void warn(std::string_view line) {
+  emit("WARN", line);
+}
+void error(std::string_view line) {
+  emit("ERROR", line);
+}
+void set_access_log(bool enabled) {
+  g_access_log = enabled;
+}
+bool access_log_enabled() {
+  return g_access_log;
+}
 
 }  // namespace evient::log

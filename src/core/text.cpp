@@ -35,7 +35,6 @@ Decoded decode_utf8(std::string_view s, std::size_t i) {
   return bad ? Decoded{kReplacement, 1} : Decoded{cp, length};
 }
 
-
 struct FoldRange {
   char32_t first;
   char32_t last;

@@ -27,10 +27,12 @@ const json::value* JsonBody::get(std::string_view key) const {
   return &it->value();
 }
 
-bool JsonBody::has(std::string_view key) const { return get(key) != nullptr; }
+bool JsonBody::has(std::string_view key) const {
+  return get(key) != nullptr;
+}
 
-std::optional<std::string> JsonBody::raw_string(std::string_view key, Validator& v,
-                                                bool required, std::size_t max_len) const {
+std::optional<std::string> JsonBody::raw_string(std::string_view key, Validator& v, bool required,
+                                                std::size_t max_len) const {
   const json::value* val = get(key);
   const std::string name(key);
   if (!val) {

@@ -49,17 +49,16 @@ Response created(json::value data, std::string_view message) {
 Response paged(json::array items, const PageRequest& page, std::int64_t total) {
   json::object o = success_envelope(std::move(items), {});
   const std::int64_t pages = total == 0 ? 0 : (total + page.limit - 1) / page.limit;
-  o["pagination"] = {{"page", page.page}, {"limit", page.limit}, {"total", total},
-                     {"total_pages", pages}};
+  o["pagination"] = {
+      {"page", page.page}, {"limit", page.limit}, {"total", total}, {"total_pages", pages}};
   return make(200, std::move(o));
 }
 
-Response paged(json::array items, const PageRequest& page, std::int64_t total,
-               json::object extra) {
+Response paged(json::array items, const PageRequest& page, std::int64_t total, json::object extra) {
   json::object o = success_envelope(std::move(items), {});
   const std::int64_t pages = total == 0 ? 0 : (total + page.limit - 1) / page.limit;
-  o["pagination"] = {{"page", page.page}, {"limit", page.limit}, {"total", total},
-                     {"total_pages", pages}};
+  o["pagination"] = {
+      {"page", page.page}, {"limit", page.limit}, {"total", total}, {"total_pages", pages}};
   for (auto& [key, value] : extra) o[key] = std::move(value);
   return make(200, std::move(o));
 }
@@ -81,13 +80,12 @@ Response error_response(const ApiError& e) {
 }
 
 Response internal_error(std::string_view request_id) {
-  ApiError e(500, "INTERNAL", "Something went wrong on our side (request " +
-                                  std::string(request_id) + ")");
+  ApiError e(500, "INTERNAL",
+             "Something went wrong on our side (request " + std::string(request_id) + ")");
   return error_response(e);
 }
 
-PageRequest parse_page(const Request& request, std::int64_t default_limit,
-                       std::int64_t max_limit) {
+PageRequest parse_page(const Request& request, std::int64_t default_limit, std::int64_t max_limit) {
   Validator v;
   PageRequest p;
   p.page = parse_positive(request, "page", 1, v);

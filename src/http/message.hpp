@@ -25,11 +25,11 @@ struct AuthContext {
 
 struct Request {
   Method method = Method::Get;
-  std::string target;  // as received, e.g. "/api/events?page=2"
-  std::string path;    // percent-decoded path without the query
-  std::unordered_map<std::string, std::string> query;   // decoded; last value wins
-  std::unordered_map<std::string, std::string> params;  // route captures (":id")
-  std::unordered_map<std::string, std::string> headers; // lower-case names
+  std::string target;                                    // as received, e.g. "/api/events?page=2"
+  std::string path;                                      // percent-decoded path without the query
+  std::unordered_map<std::string, std::string> query;    // decoded; last value wins
+  std::unordered_map<std::string, std::string> params;   // route captures (":id")
+  std::unordered_map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::string remote_address;
   std::string request_id;

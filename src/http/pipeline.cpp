@@ -17,10 +17,9 @@ std::string bearer_token(const Request& request) {
   const std::string* h = request.header("authorization");
   if (!h) throw Unauthorized("Missing bearer token", "UNAUTHORIZED");
   constexpr std::string_view kPrefix = "Bearer ";
-  if (h->size() <= kPrefix.size() || !std::equal(kPrefix.begin(), kPrefix.end(), h->begin(),
-                                                 [](char a, char b) {
-                                                   return std::tolower(a) == std::tolower(b);
-                                                 })) {
+  if (h->size() <= kPrefix.size() ||
+      !std::equal(kPrefix.begin(), kPrefix.end(), h->begin(),
+                  [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
     throw Unauthorized("Authorization header must be 'Bearer <token>'", "INVALID_TOKEN");
   }
   return h->substr(kPrefix.size());
@@ -67,8 +66,7 @@ Response Pipeline::handle(Request& request) {
   return response;
 }
 
-Response Pipeline::error(Request& request, unsigned status, std::string code,
-                         std::string message) {
+Response Pipeline::error(Request& request, unsigned status, std::string code, std::string message) {
   Response r = error_response(ApiError(status, std::move(code), std::move(message)));
   apply_cors(request, r);
   r.headers.emplace_back("X-Request-Id", request.request_id);
@@ -84,8 +82,8 @@ Response Pipeline::dispatch(Request& request) {
     RouteMatch m = router_.match(request);
     if (!m.route) {
       if (m.path_matched) {
-        Response r = error_response(
-            ApiError(405, "METHOD_NOT_ALLOWED", "Method not allowed on this path"));
+        Response r =
+            error_response(ApiError(405, "METHOD_NOT_ALLOWED", "Method not allowed on this path"));
         std::string allow;
         for (Method a : m.allowed) {
           if (!allow.empty()) allow += ", ";
@@ -107,8 +105,8 @@ Response Pipeline::dispatch(Request& request) {
     return error_response(e);
   } catch (const std::exception& e) {
     // The detail goes to the log under the request id, never to the client.
-    log::error("rid=" + request.request_id + " " + std::string(method_name(request.method)) +
-               " " + request.path + " failed: " + e.what());
+    log::error("rid=" + request.request_id + " " + std::string(method_name(request.method)) + " " +
+               request.path + " failed: " + e.what());
     return internal_error(request.request_id);
   }
 }

@@ -40,14 +40,22 @@ bool match_segments(const Route& route, const std::vector<std::string>& parts,
 
 std::string_view method_name(Method m) {
   switch (m) {
-    case Method::Get: return "GET";
-    case Method::Head: return "HEAD";
-    case Method::Post: return "POST";
-    case Method::Put: return "PUT";
-    case Method::Patch: return "PATCH";
-    case Method::Delete: return "DELETE";
-    case Method::Options: return "OPTIONS";
-    case Method::Other: break;
+    case Method::Get:
+      return "GET";
+    case Method::Head:
+      return "HEAD";
+    case Method::Post:
+      return "POST";
+    case Method::Put:
+      return "PUT";
+    case Method::Patch:
+      return "PATCH";
+    case Method::Delete:
+      return "DELETE";
+    case Method::Options:
+      return "OPTIONS";
+    case Method::Other:
+      break;
   }
   return "OTHER";
 }
@@ -72,8 +80,9 @@ RouteMatch Router::match(Request& request) const {
       m.allowed.push_back(r.method);
     }
     if (r.method != wanted) continue;
-    int literals = static_cast<int>(std::count_if(
-        r.segments.begin(), r.segments.end(), [](const std::string& s) { return !s.starts_with(':'); }));
+    int literals =
+        static_cast<int>(std::count_if(r.segments.begin(), r.segments.end(),
+                                       [](const std::string& s) { return !s.starts_with(':'); }));
     if (literals > best_literals) {
       best = &r;
       best_literals = literals;

@@ -32,9 +32,13 @@ class Router {
  public:
   void add(Method method, std::string pattern, Access access, Handler handler);
   void get(std::string p, Access a, Handler h) { add(Method::Get, std::move(p), a, std::move(h)); }
-  void post(std::string p, Access a, Handler h) { add(Method::Post, std::move(p), a, std::move(h)); }
+  void post(std::string p, Access a, Handler h) {
+    add(Method::Post, std::move(p), a, std::move(h));
+  }
   void put(std::string p, Access a, Handler h) { add(Method::Put, std::move(p), a, std::move(h)); }
-  void del(std::string p, Access a, Handler h) { add(Method::Delete, std::move(p), a, std::move(h)); }
+  void del(std::string p, Access a, Handler h) {
+    add(Method::Delete, std::move(p), a, std::move(h));
+  }
   // Fills request.params on success.
   RouteMatch match(Request& request) const;
 

@@ -15,10 +15,10 @@ namespace evient::http {
 
 struct ServerConfig {
   std::string address = "0.0.0.0";
-  std::uint16_t port = 8080;          // 0 = pick a free port
+  std::uint16_t port = 8080;  // 0 = pick a free port
   int io_threads = 2;
   int worker_threads = 4;
-  std::size_t body_limit = 1 << 20;   // 1 MiB -> 413 above
+  std::size_t body_limit = 1 << 20;  // 1 MiB -> 413 above
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds shutdown_grace{10};
 };

@@ -68,7 +68,8 @@ AuthResult AuthService::register_user(const std::string& raw_email, const std::s
   if (full_name.size() > 100) v.add("full_name", "TOO_LONG", "full_name is at most 100 bytes");
   v.throw_if_any();
 
-  const bool taken = db_.read([&](store::Tx& tx) { return store::users::find_by_email(tx, email).has_value(); });
+  const bool taken =
+      db_.read([&](store::Tx& tx) { return store::users::find_by_email(tx, email).has_value(); });
   if (taken) throw Conflict("EMAIL_TAKEN", "Email is already registered");
 
   User u;
@@ -105,7 +106,8 @@ AuthResult AuthService::login(const std::string& raw_email, const std::string& p
 User AuthService::authenticate(std::string_view token) {
   auto claims = signer_.verify(token, clock_.now());
   if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
-  auto user = db_.read([&](store::Tx& tx) { return store::users::find_by_id(tx, claims->user_id); });
+  auto user =
+      db_.read([&](store::Tx& tx) { return store::users::find_by_id(tx, claims->user_id); });
   if (!user) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
   if (!user->is_active) throw Unauthorized("This account has been deactivated", "ACCOUNT_DISABLED");
   if (user->token_version != claims->token_version) {
@@ -131,7 +133,8 @@ ProfileResult AuthService::update_profile(const std::string& user_id, const Prof
   }
   if (up.new_password) {
     check_password_rules(v, "new_password", *up.new_password);
-    if (!up.old_password) v.add("old_password", "REQUIRED", "old_password is required to change the password");
+    if (!up.old_password)
+      v.add("old_password", "REQUIRED", "old_password is required to change the password");
   }
   v.throw_if_any();
 

@@ -36,37 +36,71 @@ struct SeedEvent {
 };
 
 const std::array<SeedEvent, 5> kEvents = {{
-    {"Đêm nhạc Trịnh Công Sơn", "dem-nhac-trinh-cong-son", "Music", "Nhà hát Lớn Hà Nội",
-     "Một đêm nhạc Trịnh với dàn nhạc giao hưởng.", -30, 3, false,
-     {{{"VIP", 1500000, std::nullopt, 100}, {"Standard", 600000, std::nullopt, 300}, {}}}, 2},
-    {"Vietnam Tech Summit 2026", "vietnam-tech-summit-2026", "Tech",
-     "Trung tâm Hội nghị Quốc gia, Hà Nội", "Hội nghị công nghệ lớn nhất năm: AI, cloud, startup.",
-     -7, 8, false,
-     {{{"Early Bird", 300000, 500000, 200}, {"Regular", 500000, std::nullopt, 500},
+    {"Đêm nhạc Trịnh Công Sơn",
+     "dem-nhac-trinh-cong-son",
+     "Music",
+     "Nhà hát Lớn Hà Nội",
+     "Một đêm nhạc Trịnh với dàn nhạc giao hưởng.",
+     -30,
+     3,
+     false,
+     {{{"VIP", 1500000, std::nullopt, 100}, {"Standard", 600000, std::nullopt, 300}, {}}},
+     2},
+    {"Vietnam Tech Summit 2026",
+     "vietnam-tech-summit-2026",
+     "Tech",
+     "Trung tâm Hội nghị Quốc gia, Hà Nội",
+     "Hội nghị công nghệ lớn nhất năm: AI, cloud, startup.",
+     -7,
+     8,
+     false,
+     {{{"Early Bird", 300000, 500000, 200},
+       {"Regular", 500000, std::nullopt, 500},
        {"Workshop Pass", 900000, std::nullopt, 50}}},
      3},
-    {"Hội chợ Ẩm thực Sài Gòn", "hoi-cho-am-thuc-sai-gon", "Food",
-     "Công viên 23/9, TP. Hồ Chí Minh", "Ba ngày ẩm thực đường phố từ khắp ba miền.", 10, 72, true,
-     {{{"Vé ngày", 50000, std::nullopt, 2000}, {"Vé 3 ngày", 120000, 150000, 800}, {}}}, 2},
-    {"EDM Sunset Festival Đà Nẵng", "edm-sunset-festival-da-nang", "Music", "Bãi biển Mỹ Khê, Đà Nẵng",
-     "Lễ hội nhạc điện tử bên bờ biển lúc hoàng hôn.", 25, 10, true,
-     {{{"GA", 800000, std::nullopt, 3000}, {"VIP", 2000000, 2500000, 300},
+    {"Hội chợ Ẩm thực Sài Gòn",
+     "hoi-cho-am-thuc-sai-gon",
+     "Food",
+     "Công viên 23/9, TP. Hồ Chí Minh",
+     "Ba ngày ẩm thực đường phố từ khắp ba miền.",
+     10,
+     72,
+     true,
+     {{{"Vé ngày", 50000, std::nullopt, 2000}, {"Vé 3 ngày", 120000, 150000, 800}, {}}},
+     2},
+    {"EDM Sunset Festival Đà Nẵng",
+     "edm-sunset-festival-da-nang",
+     "Music",
+     "Bãi biển Mỹ Khê, Đà Nẵng",
+     "Lễ hội nhạc điện tử bên bờ biển lúc hoàng hôn.",
+     25,
+     10,
+     true,
+     {{{"GA", 800000, std::nullopt, 3000},
+       {"VIP", 2000000, 2500000, 300},
        {"Miễn phí cho trẻ em", 0, std::nullopt, 100}}},
      3},
-    {"Giải chạy Marathon Huế", "giai-chay-marathon-hue", "Sports", "Kinh thành Huế",
-     "Đường chạy 42km qua di sản cố đô.", 45, 6, false,
-     {{{"5km", 250000, std::nullopt, 1000}, {"21km", 450000, std::nullopt, 800},
+    {"Giải chạy Marathon Huế",
+     "giai-chay-marathon-hue",
+     "Sports",
+     "Kinh thành Huế",
+     "Đường chạy 42km qua di sản cố đô.",
+     45,
+     6,
+     false,
+     {{{"5km", 250000, std::nullopt, 1000},
+       {"21km", 450000, std::nullopt, 800},
        {"42km", 650000, std::nullopt, 500}}},
      3},
 }};
 
 constexpr std::array<const char*, 10> kUserNames = {
-    "Nguyễn Văn An",  "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Minh Dũng", "Hoàng Thu Hà",
-    "Vũ Đức Huy",     "Đặng Ngọc Lan", "Bùi Quang Minh", "Đỗ Thanh Phương", "Ngô Bảo Trâm"};
+    "Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Minh Dũng",  "Hoàng Thu Hà",
+    "Vũ Đức Huy",    "Đặng Ngọc Lan", "Bùi Quang Minh", "Đỗ Thanh Phương", "Ngô Bảo Trâm"};
 constexpr std::array<const char*, 10> kUserEmails = {
-    "an.nguyen@example.com",  "binh.tran@example.com", "cuong.le@example.com",
-    "dung.pham@example.com",  "ha.hoang@example.com",  "huy.vu@example.com",
-    "lan.dang@example.com",   "minh.bui@example.com",  "phuong.do@example.com",
+    "an.nguyen@example.com", "binh.tran@example.com", "cuong.le@example.com",
+    "dung.pham@example.com", "ha.hoang@example.com",  "huy.vu@example.com",
+    "lan.dang@example.com",  "minh.bui@example.com",  "phuong.do@example.com",
     "tram.ngo@example.com"};
 
 // Which (event, type) each seeded order buys, and how many: 20 tickets in all.
@@ -98,9 +132,8 @@ Timestamp today_at(Timestamp now, int day_offset, int hour) {
 void wipe(store::Database& db) {
   db.write([](store::Tx& tx) {
     // Children before parents; audit_log and idempotency records when present.
-    for (const char* table :
-         {"notifications", "tickets", "order_items", "orders", "banners", "ticket_types", "events",
-          "idempotency_keys", "audit_log", "users"}) {
+    for (const char* table : {"notifications", "tickets", "order_items", "orders", "banners",
+                              "ticket_types", "events", "idempotency_keys", "audit_log", "users"}) {
       tx.exec(std::string("DELETE FROM ") + table);
     }
   });

@@ -8,9 +8,9 @@
 #include "services/notification_service.hpp"
 #include "services/order_service.hpp"
 #include "services/payment_service.hpp"
-#include "services/wallet_service.hpp"
 #include "services/scanner_service.hpp"
 #include "services/stats_service.hpp"
+#include "services/wallet_service.hpp"
 
 namespace evient {
 

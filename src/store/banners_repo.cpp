@@ -41,7 +41,9 @@ std::vector<Banner> list_all(Tx& tx, std::int64_t limit, std::int64_t offset) {
                      {limit, offset}));
 }
 
-std::int64_t count_all(Tx& tx) { return tx.exec("SELECT COUNT(*) FROM banners")[0].i64(0); }
+std::int64_t count_all(Tx& tx) {
+  return tx.exec("SELECT COUNT(*) FROM banners")[0].i64(0);
+}
 
 std::optional<Banner> find(Tx& tx, std::int64_t id) {
   Result r = tx.exec(std::string("SELECT ") + kColumns + " FROM banners WHERE id = $1", {id});
@@ -66,6 +68,8 @@ void update(Tx& tx, const Banner& b) {
        text_or_null(b.event_id), b.priority, b.is_active, ts(b.updated_at)});
 }
 
-void remove(Tx& tx, std::int64_t id) { tx.exec("DELETE FROM banners WHERE id = $1", {id}); }
+void remove(Tx& tx, std::int64_t id) {
+  tx.exec("DELETE FROM banners WHERE id = $1", {id});
+}
 
 }  // namespace evient::store::banners

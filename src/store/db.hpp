@@ -42,10 +42,10 @@ class Result {
     bool is_null(std::size_t col) const { return !cell(col).has_value(); }
     const std::string& text(std::size_t col) const;  // throws on NULL
     std::optional<std::string> opt_text(std::size_t col) const { return cell(col); }
-    std::int64_t i64(std::size_t col) const;          // throws on NULL
+    std::int64_t i64(std::size_t col) const;  // throws on NULL
     std::optional<std::int64_t> opt_i64(std::size_t col) const;
-    bool boolean(std::size_t col) const;              // "1"/"t"/"true" -> true
-    Timestamp time(std::size_t col) const;            // throws on NULL
+    bool boolean(std::size_t col) const;    // "1"/"t"/"true" -> true
+    Timestamp time(std::size_t col) const;  // throws on NULL
     std::optional<Timestamp> opt_time(std::size_t col) const;
 
    private:
@@ -188,8 +188,8 @@ class Database {
 };
 
 struct DatabaseOptions {
-  std::string url;        // a file path for SQLite, postgres:// or postgresql:// for PostgreSQL
-  int pool_size = 4;      // connections
+  std::string url;    // a file path for SQLite, postgres:// or postgresql:// for PostgreSQL
+  int pool_size = 4;  // connections
   bool sqlite_full_sync = false;  // synchronous=FULL instead of NORMAL
 };
 

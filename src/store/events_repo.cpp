@@ -21,7 +21,6 @@ constexpr const char* kCardExtras =
     ", (SELECT COUNT(*) FROM ticket_types t WHERE t.event_id = e.id AND t.status = 'active'"
     " AND t.quantity_sold < t.quantity_total)";
 
-
 Event from_row(const Result::Row& r) {
   Event e;
   e.id = r.text(0);
@@ -201,8 +200,8 @@ std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool i
 
 std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id) {
   if (!crypto::is_uuid(id)) return std::nullopt;
-  Result r =
-      tx.exec(std::string("SELECT ") + kTicketTypeColumns + " FROM ticket_types t WHERE t.id = $1", {id});
+  Result r = tx.exec(
+      std::string("SELECT ") + kTicketTypeColumns + " FROM ticket_types t WHERE t.id = $1", {id});
   if (r.empty()) return std::nullopt;
   return ticket_type_from_row(r[0]);
 }

@@ -9,11 +9,11 @@
 namespace evient::store::events {
 
 struct EventFilter {
-  std::vector<std::string> statuses;     // empty = any
-  std::optional<std::string> category;   // compared case-insensitively
-  std::vector<std::string> search_words; // folded words; each must appear
-  std::optional<Timestamp> ends_after;   // upcoming: not yet over at this instant
-  std::optional<Timestamp> starts_after; // strictly upcoming
+  std::vector<std::string> statuses;      // empty = any
+  std::optional<std::string> category;    // compared case-insensitively
+  std::vector<std::string> search_words;  // folded words; each must appear
+  std::optional<Timestamp> ends_after;    // upcoming: not yet over at this instant
+  std::optional<Timestamp> starts_after;  // strictly upcoming
   std::optional<bool> is_hot;
 };
 

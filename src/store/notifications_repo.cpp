@@ -39,22 +39,24 @@ std::int64_t count_for_user(Tx& tx, const std::string& user_id) {
 }
 
 std::int64_t unread_count(Tx& tx, const std::string& user_id) {
-  return tx.exec("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND is_read = FALSE",
-                 {user_id})[0]
+  return tx
+      .exec("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND is_read = FALSE",
+            {user_id})[0]
       .i64(0);
 }
 
 bool mark_read(Tx& tx, const std::string& user_id, const std::string& id) {
   if (!crypto::is_uuid(id)) return false;
-  Result r = tx.exec(
-      "UPDATE notifications SET is_read = TRUE WHERE id = $1 AND user_id = $2 RETURNING id",
-      {id, user_id});
+  Result r =
+      tx.exec("UPDATE notifications SET is_read = TRUE WHERE id = $1 AND user_id = $2 RETURNING id",
+              {id, user_id});
   return !r.empty();
 }
 
 std::int64_t mark_all_read(Tx& tx, const std::string& user_id) {
-  return tx.exec("UPDATE notifications SET is_read = TRUE WHERE user_id = $1 AND is_read = FALSE",
-                 {user_id})
+  return tx
+      .exec("UPDATE notifications SET is_read = TRUE WHERE user_id = $1 AND is_read = FALSE",
+            {user_id})
       .affected();
 }
 

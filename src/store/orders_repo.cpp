@@ -13,7 +13,6 @@ constexpr const char* kOrderColumns =
     "o.id, o.user_id, o.total_amount, o.status, o.payment_method, o.payment_transaction_id, "
     "o.created_at, o.updated_at, o.expires_at, o.paid_at, o.refund_required";
 
-
 Order order_from_row(const Result::Row& r) {
   Order o;
   o.id = r.text(0);
@@ -29,7 +28,6 @@ Order order_from_row(const Result::Row& r) {
   o.refund_required = r.boolean(10);
   return o;
 }
-
 
 // Loads the items of several orders in one statement (no N+1) and attaches them.
 void attach_items(Tx& tx, std::vector<Order>& orders) {
@@ -117,7 +115,8 @@ std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket
                          "FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id = $1",
                      {ticket_type_id});
   if (r.empty()) return std::nullopt;
-  return SellableType{events::ticket_type_from_row(r[0]), r[0].text(12), r[0].text(13), r[0].opt_time(14)};
+  return SellableType{events::ticket_type_from_row(r[0]), r[0].text(12), r[0].text(13),
+                      r[0].opt_time(14)};
 }
 
 bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {

@@ -12,7 +12,9 @@ inline Param text_or_null(const std::optional<std::string>& s) {
   if (!s) return nullptr;
   return *s;
 }
-inline Param ts(Timestamp t) { return format_iso(t); }
+inline Param ts(Timestamp t) {
+  return format_iso(t);
+}
 inline Param ts_or_null(const std::optional<Timestamp>& t) {
   if (!t) return nullptr;
   return format_iso(*t);

@@ -36,7 +36,8 @@ std::string search_text_of(const std::string& email, const std::optional<std::st
 }
 
 void apply_filter(QueryBuilder& q, const UserFilter& f) {
-  if (!f.search.empty()) q.where("search_text LIKE " + q.bind(like_contains(f.search)) + " ESCAPE '\\'");
+  if (!f.search.empty())
+    q.where("search_text LIKE " + q.bind(like_contains(f.search)) + " ESCAPE '\\'");
   if (f.role) q.where("role = " + q.bind(*f.role));
   if (f.is_active) q.where("is_active = " + q.bind(*f.is_active));
 }
@@ -49,7 +50,8 @@ std::optional<User> find_by_id(Tx& tx, const std::string& id) {
 }
 
 std::optional<User> find_by_email(Tx& tx, const std::string& email) {
-  return first(tx.exec(std::string("SELECT ") + kColumns + " FROM users WHERE email = $1", {email}));
+  return first(
+      tx.exec(std::string("SELECT ") + kColumns + " FROM users WHERE email = $1", {email}));
 }
 
 void insert(Tx& tx, const User& u) {
@@ -57,8 +59,8 @@ void insert(Tx& tx, const User& u) {
       "INSERT INTO users (id, email, password_hash, full_name, avatar_url, role, created_at, "
       "updated_at, is_active, token_version, search_text) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-      {u.id, u.email, u.password_hash, text_or_null(u.full_name), text_or_null(u.avatar_url), u.role,
-       ts(u.created_at), ts(u.updated_at), u.is_active, u.token_version,
+      {u.id, u.email, u.password_hash, text_or_null(u.full_name), text_or_null(u.avatar_url),
+       u.role, ts(u.created_at), ts(u.updated_at), u.is_active, u.token_version,
        search_text_of(u.email, u.full_name)});
 }
 
@@ -80,7 +82,9 @@ void update_password(Tx& tx, const std::string& id, const std::string& hash, Tim
       {id, hash, ts(now)});
 }
 
-std::int64_t count(Tx& tx) { return tx.exec("SELECT COUNT(*) FROM users")[0].i64(0); }
+std::int64_t count(Tx& tx) {
+  return tx.exec("SELECT COUNT(*) FROM users")[0].i64(0);
+}
 
 std::vector<User> list(Tx& tx, const UserFilter& f, std::int64_t limit, std::int64_t offset) {
   QueryBuilder q;

@@ -27,7 +27,8 @@ std::string constraint_from_message(const std::string& msg) {
     bool first = true;
     while (pos < rest.size()) {
       std::size_t comma = rest.find(", ", pos);
-      std::string part = rest.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+      std::string part =
+          rest.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
       std::size_t dot = part.find('.');
       if (dot != std::string::npos) {
         if (first) name += "_" + part.substr(0, dot);
@@ -49,9 +50,9 @@ std::string constraint_from_message(const std::string& msg) {
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(const std::string& path, bool full_sync) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close_v2(db_);
@@ -162,7 +163,8 @@ class SqliteConnection final : public Connection {
   [[noreturn]] void fail(int rc) { raise(rc, sqlite3_errmsg(db_)); }
 
   [[noreturn]] static void raise(int rc, const std::string& msg) {
-    if ((rc & 0xff) == SQLITE_CONSTRAINT) throw ConstraintViolation(constraint_from_message(msg), msg);
+    if ((rc & 0xff) == SQLITE_CONSTRAINT)
+      throw ConstraintViolation(constraint_from_message(msg), msg);
     throw DatabaseError("sqlite: " + msg);
   }
 
