@@ -55,26 +55,35 @@ ScanResult ScannerService::check_in(const std::string& actor_id, std::string_vie
                                     const std::optional<std::string>& event_id) {
   const std::string c = normalized(code);
   const Timestamp now = clock_.now();
-  return db_.write([&](store::Tx& tx) {
-    ScanResult r;
-    r.scanned = find_or_throw(tx, c);
-    r.reason = scan_verdict(r.scanned, event_id, now, window_);
-    if (r.reason != scan_reason::kOk) return r;
-    if (!store::scanner::mark_used(tx, c, event_id, now)) {
-      // Another door won between our read and our update: report what it left.
-      r.scanned = find_or_throw(tx, c);
-      r.reason = scan_verdict(r.scanned, event_id, now, window_);
-      if (r.reason == scan_reason::kOk) r.reason = scan_reason::kAlreadyUsed;
-      return r;
-    }
-    const Ticket before = r.scanned.ticket;
-    r.scanned.ticket.status = "used";
-    r.scanned.ticket.used_at = now;
-    r.valid = true;
-    audit::record(tx, actor_id, "ticket.check_in", "ticket", before.id, audit::snapshot(before),
-                  audit::snapshot(r.scanned.ticket), now);
+  // Look the ticket up in a read transaction: refused scans never take the write
+  // lock, and accepted ones hold it only for the update and the audit row. The
+  // conditional update below, not this read, decides who wins a race.
+  ScanResult r = validate(c, event_id);
+  if (r.reason != scan_reason::kOk) {
+    r.valid = false;
     return r;
+  }
+  const bool won = db_.write([&](store::Tx& tx) {
+    if (!store::scanner::mark_used(tx, c, event_id, now)) return false;
+    const Ticket before = r.scanned.ticket;
+    Ticket after = before;
+    after.status = "used";
+    after.used_at = now;
+    audit::record(tx, actor_id, "ticket.check_in", "ticket", before.id, audit::snapshot(before),
+                  audit::snapshot(after), now);
+    return true;
   });
+  if (!won) {
+    // Another door won between our read and our update: report what it left.
+    r = validate(c, event_id);
+    if (r.reason == scan_reason::kOk) r.reason = scan_reason::kAlreadyUsed;
+    r.valid = false;
+    return r;
+  }
+  r.scanned.ticket.status = "used";
+  r.scanned.ticket.used_at = now;
+  r.valid = true;
+  return r;
 }
 
 ScanResult ScannerService::undo(const std::string& actor_id, std::string_view code) {
