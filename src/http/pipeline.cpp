@@ -1,6 +1,7 @@
 #include "http/pipeline.hpp"
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "core/errors.hpp"
@@ -23,6 +24,26 @@ std::string bearer_token(const Request& request) {
     throw Unauthorized("Authorization header must be 'Bearer <token>'", "INVALID_TOKEN");
   }
   return h->substr(kPrefix.size());
+}
+
+// One access-log line: method, path, status, milliseconds (when timed), request id.
+void log_access(const Request& request, unsigned status,
+                std::optional<std::chrono::steady_clock::time_point> started) {
+  if (!log::access_log_enabled()) return;
+  std::string line = "access ";
+  line += method_name(request.method);
+  line += ' ';
+  line += request.path;
+  line += ' ';
+  line += std::to_string(status);
+  if (started) {
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - *started)
+                        .count();
+    line += ' ' + std::to_string(us / 1000) + "." + std::to_string((us % 1000) / 100) + "ms";
+  }
+  line += " rid=" + request.request_id;
+  log::info(line);
 }
 
 bool is_read_method(Method m) {
@@ -48,21 +69,7 @@ Response Pipeline::handle(Request& request) {
   }
   apply_cors(request, response);
   response.headers.emplace_back("X-Request-Id", request.request_id);
-  if (log::access_log_enabled()) {
-    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                        std::chrono::steady_clock::now() - started)
-                        .count();
-    std::string line = "access ";
-    line += method_name(request.method);
-    line += ' ';
-    line += request.path;
-    line += ' ';
-    line += std::to_string(response.status);
-    line += ' ';
-    line += std::to_string(us / 1000) + "." + std::to_string((us % 1000) / 100) + "ms";
-    line += " rid=" + request.request_id;
-    log::info(line);
-  }
+  log_access(request, response.status, started);
   return response;
 }
 
@@ -70,10 +77,7 @@ Response Pipeline::error(Request& request, unsigned status, std::string code, st
   Response r = error_response(ApiError(status, std::move(code), std::move(message)));
   apply_cors(request, r);
   r.headers.emplace_back("X-Request-Id", request.request_id);
-  if (log::access_log_enabled()) {
-    log::info("access " + std::string(method_name(request.method)) + " " + request.path + " " +
-              std::to_string(status) + " rid=" + request.request_id);
-  }
+  log_access(request, status, std::nullopt);
   return r;
 }
 

@@ -36,22 +36,22 @@ AuthService::AuthService(store::Database& db, const Clock& clock, const Config& 
       argon2_slots_(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 256)),
       dummy_hash_(crypto::hash_password(crypto::hex_encode(crypto::random_bytes(16)))) {}
 
-std::string AuthService::hash_password(const std::string& password) {
+template <class F>
+auto AuthService::with_argon2_slot(F&& work) {
   argon2_slots_.acquire();
   struct Release {
-    std::counting_semaphore<256>& s;
-    ~Release() { s.release(); }
+    std::counting_semaphore<256>& slots;
+    ~Release() { slots.release(); }
   } release{argon2_slots_};
-  return crypto::hash_password(password);
+  return work();
+}
+
+std::string AuthService::hash_password(const std::string& password) {
+  return with_argon2_slot([&] { return crypto::hash_password(password); });
 }
 
 bool AuthService::verify_password(const std::string& hash, const std::string& password) {
-  argon2_slots_.acquire();
-  struct Release {
-    std::counting_semaphore<256>& s;
-    ~Release() { s.release(); }
-  } release{argon2_slots_};
-  return crypto::verify_password(hash, password);
+  return with_argon2_slot([&] { return crypto::verify_password(hash, password); });
 }
 
 std::string AuthService::issue_token(const User& user) const {
@@ -152,7 +152,7 @@ ProfileResult AuthService::update_profile(const std::string& user_id, const Prof
     if (!fresh) throw NotFound("User not found", "USER_NOT_FOUND");
     const auto name = up.full_name ? up.full_name : fresh->full_name;
     const auto avatar = up.avatar_url ? *up.avatar_url : fresh->avatar_url;
-    store::users::update_profile(tx, user_id, name, avatar, now);
+    store::users::update_profile(tx, *fresh, name, avatar, now);
     if (new_hash) store::users::update_password(tx, user_id, *new_hash, now);
     return *store::users::find_by_id(tx, user_id);
   });

@@ -53,6 +53,9 @@ class AuthService {
   const TokenSigner& signer() const { return signer_; }
 
  private:
+  template <class F>
+  auto with_argon2_slot(F&& work);
+
   store::Database& db_;
   const Clock& clock_;
   TokenSigner signer_;

@@ -64,15 +64,13 @@ void insert(Tx& tx, const User& u) {
        search_text_of(u.email, u.full_name)});
 }
 
-void update_profile(Tx& tx, const std::string& id, const std::optional<std::string>& full_name,
+void update_profile(Tx& tx, const User& current, const std::optional<std::string>& full_name,
                     const std::optional<std::string>& avatar_url, Timestamp now) {
-  auto current = find_by_id(tx, id);
-  if (!current) return;
   tx.exec(
       "UPDATE users SET full_name = $2, avatar_url = $3, updated_at = $4, search_text = $5 "
       "WHERE id = $1",
-      {id, text_or_null(full_name), text_or_null(avatar_url), ts(now),
-       search_text_of(current->email, full_name)});
+      {current.id, text_or_null(full_name), text_or_null(avatar_url), ts(now),
+       search_text_of(current.email, full_name)});
 }
 
 void update_password(Tx& tx, const std::string& id, const std::string& hash, Timestamp now) {

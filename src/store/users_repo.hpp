@@ -12,7 +12,8 @@ std::optional<User> find_by_id(Tx& tx, const std::string& id);
 std::optional<User> find_by_email(Tx& tx, const std::string& email);
 // Throws ConstraintViolation("uniq_users_email") on a duplicate.
 void insert(Tx& tx, const User& user);
-void update_profile(Tx& tx, const std::string& id, const std::optional<std::string>& full_name,
+// `current` is the row as the caller just read it (its email feeds search_text).
+void update_profile(Tx& tx, const User& current, const std::optional<std::string>& full_name,
                     const std::optional<std::string>& avatar_url, Timestamp now);
 // Also bumps token_version so every token issued before stops working.
 void update_password(Tx& tx, const std::string& id, const std::string& hash, Timestamp now);
