@@ -1,0 +1,84 @@
+// Pieces the buyer's pages share: event artwork with a graceful fallback, the
+// event card of the catalogue, order status badges and ticket counts.
+import { html, nothing, badge } from './components.js';
+import { b, categoryLabel } from '../i18n/buyer.js';
+import { money, formatDateTime, formatDayMonth } from '../format.js';
+
+// An image that turns into a neutral gradient block when it cannot load
+// (a seeded URL pointing to a host that is not reachable, a broken link).
+// The placeholder always sits under the image, so a slow image shows it too.
+function onImageError(e) {
+  e.currentTarget.hidden = true;
+}
+
+export function eventImage(src, { alt = '', ratio = 'aspect-[4/3]', rounded = 'rounded-t-xl', eager = false } = {}) {
+  return html`<div class="relative ${ratio} ${rounded} overflow-hidden bg-slate-200">
+    <div class="absolute inset-0 flex items-center justify-center bg-gradient-to-br from-slate-200 via-slate-100 to-brand-100" aria-hidden="true">
+      <svg viewBox="0 0 24 24" class="h-10 w-10 text-slate-400" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M3 8a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v2a2 2 0 0 0 0 4v2a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-2a2 2 0 0 0 0-4z"/><path d="M14 6v12" stroke-dasharray="2 2"/></svg>
+    </div>
+    ${src
+      ? html`<img src=${src} alt=${alt} class="relative h-full w-full object-cover" loading=${eager ? 'eager' : 'lazy'} decoding="async" @error=${onImageError} />`
+      : nothing}
+  </div>`;
+}
+
+export function priceFrom(ev) {
+  if (ev.min_price === null || ev.min_price === undefined) return b.card.noPrice;
+  if (Number(ev.min_price) === 0) return b.card.free;
+  return html`${b.card.from} <strong class="text-brand-700">${money(ev.min_price)}</strong>`;
+}
+
+// A card of the catalogue: the whole card is one link (its title names it).
+export function eventCard(ev) {
+  return html`<article class="card group relative flex flex-col overflow-hidden transition hover:-translate-y-0.5 hover:shadow-md">
+    ${eventImage(ev.thumbnail_image || ev.banner_image)}
+    <div class="absolute left-3 top-3 flex gap-2">
+      ${ev.is_sold_out ? html`<span class="badge bg-slate-900/85 text-white">${b.card.soldOut}</span>` : nothing}
+      ${ev.is_hot && !ev.is_sold_out ? html`<span class="badge bg-brand-600 text-white">${b.card.hot}</span>` : nothing}
+    </div>
+    <div class="flex flex-1 flex-col gap-1 p-4">
+      ${ev.category ? html`<p class="text-xs font-semibold uppercase tracking-wide text-brand-700">${categoryLabel(ev.category)}</p>` : nothing}
+      <h3 class="text-base font-semibold leading-snug text-slate-900">
+        <a href="/events/${ev.slug}" class="after:absolute after:inset-0 focus:outline-none focus-visible:underline">${ev.title}</a>
+      </h3>
+      <p class="text-sm text-slate-600">
+        <time datetime=${ev.start_time || ''}>${formatDateTime(ev.start_time)}</time>
+      </p>
+      ${ev.location ? html`<p class="truncate text-sm text-slate-500">${ev.location}</p>` : nothing}
+      <p class="mt-auto pt-2 text-sm text-slate-700">${priceFrom(ev)}</p>
+    </div>
+  </article>`;
+}
+
+// A small date tile ("25/12") for lists.
+export function dateTile(iso) {
+  return html`<span class="flex h-12 w-12 shrink-0 flex-col items-center justify-center rounded-lg bg-brand-50 text-brand-700">
+    <span class="text-sm font-bold">${formatDayMonth(iso)}</span>
+  </span>`;
+}
+
+const kOrderColors = { pending: 'amber', paid: 'green', cancelled: 'slate', refunded: 'blue' };
+export function orderStatusBadge(status) {
+  return badge(b.order.status[status] || status, kOrderColors[status]);
+}
+
+const kTicketColors = { valid: 'green', used: 'slate', cancelled: 'red' };
+export function ticketStatusBadge(status) {
+  return badge(b.wallet.status[status] || status, kTicketColors[status]);
+}
+
+export function ticketCount(order) {
+  return (order.items || []).reduce((n, i) => n + Number(i.quantity || 0), 0);
+}
+
+// The short, readable part of an order id shown to people.
+export function shortId(id) {
+  return String(id || '').slice(0, 8).toUpperCase();
+}
+
+export function sectionTitle(text, action = nothing) {
+  return html`<div class="mb-3 mt-8 flex items-end justify-between gap-3">
+    <h2 class="text-lg font-bold tracking-tight text-slate-900">${text}</h2>
+    ${action}
+  </div>`;
+}
