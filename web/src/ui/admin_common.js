@@ -1,0 +1,145 @@
+// Building blocks shared by the organiser's pages: status badges, a form in a
+// dialog that stays open on errors, a download helper for authenticated files
+// and the list of events for pickers.
+import { html, render, nothing, badge } from './components.js';
+import { api, ApiError } from '../api.js';
+import { t } from '../i18n/vi.js';
+import { ta } from '../i18n/admin.js';
+
+const kEventColors = { draft: 'slate', published: 'green', completed: 'blue', cancelled: 'red' };
+const kOrderColors = { pending: 'amber', paid: 'green', cancelled: 'slate', refunded: 'red' };
+const kTicketColors = { valid: 'green', used: 'blue', cancelled: 'red' };
+const kTypeColors = { active: 'green', sold_out: 'amber', hidden: 'slate' };
+
+export const eventBadge = (s) => badge(ta.eventStatus[s] || s, kEventColors[s]);
+export const orderBadge = (s) => badge(ta.orderStatus[s] || s, kOrderColors[s]);
+export const ticketBadge = (s) => badge(ta.ticketStatus[s] || s, kTicketColors[s]);
+export const typeBadge = (s) => badge(ta.typeStatus[s] || s, kTypeColors[s]);
+
+// The first block of a UUID, enough for a person to tell orders apart.
+export const shortId = (id) => String(id || '').split('-')[0].toUpperCase();
+
+// A table that scrolls sideways on a phone instead of squeezing its columns.
+export function dataTable(head, rows, caption = nothing) {
+  return html`<div class="card overflow-x-auto">
+    <table class="min-w-full divide-y divide-slate-200 text-left text-sm">
+      ${caption === nothing ? nothing : html`<caption class="sr-only">${caption}</caption>`}
+      <thead class="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <tr>${head.map((h) => html`<th scope="col" class="whitespace-nowrap px-4 py-3 font-semibold">${h}</th>`)}</tr>
+      </thead>
+      <tbody class="divide-y divide-slate-100">${rows}</tbody>
+    </table>
+  </div>`;
+}
+
+export const td = (content, extra = '') => html`<td class="px-4 py-3 align-middle ${extra}">${content}</td>`;
+
+// An inline message that stays until the next action (for the server's refusals).
+export function alertBox(text, kind = 'error') {
+  if (!text) return nothing;
+  const color = kind === 'error' ? 'border-red-200 bg-red-50 text-red-800' : 'border-green-200 bg-green-50 text-green-800';
+  return html`<div class="mb-4 rounded-lg border p-4 text-sm ${color}" role=${kind === 'error' ? 'alert' : 'status'}>${text}</div>`;
+}
+
+// A form inside a modal <dialog>. `body(redraw)` renders the fields;
+// `onSubmit(form)` does the work and may throw an ApiError, which is shown in
+// the dialog (it stays open so nothing typed is lost). Resolves to what
+// onSubmit returned, or null when the person cancels.
+export function formDialog({ title, body, submitLabel = t.common.save, danger = false, wide = false, onSubmit }) {
+  return new Promise((resolve) => {
+    const dlg = document.createElement('dialog');
+    dlg.className = wide
+      ? 'w-[min(40rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-slate-900/50'
+      : 'w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-slate-900/50';
+    dlg.setAttribute('aria-labelledby', 'form-dialog-title');
+    document.body.append(dlg);
+    let error = null;
+    let busy = false;
+    const close = (value) => {
+      dlg.close();
+      render(nothing, dlg);
+      dlg.remove();
+      resolve(value);
+    };
+    const submit = async (e) => {
+      e.preventDefault();
+      if (busy) return;
+      busy = true;
+      error = null;
+      draw();
+      try {
+        const result = await onSubmit(e.target);
+        close(result ?? true);
+      } catch (err) {
+        busy = false;
+        error = err?.text || err?.message || String(err);
+        draw();
+      }
+    };
+    const draw = () =>
+      render(
+        html`<form class="max-h-[85vh] overflow-y-auto p-6" novalidate @submit=${submit}>
+          <h2 id="form-dialog-title" class="text-lg font-semibold">${title}</h2>
+          <div class="mt-4 space-y-4">${body(draw)}</div>
+          ${error ? html`<div class="mt-4">${alertBox(error)}</div>` : nothing}
+          <div class="mt-6 flex justify-end gap-3">
+            <button type="button" class="btn-secondary" @click=${() => close(null)}>${t.common.cancel}</button>
+            <button type="submit" class=${danger ? 'btn-danger' : 'btn-primary'} ?disabled=${busy}>${busy ? t.common.saving : submitLabel}</button>
+          </div>
+        </form>`,
+        dlg,
+      );
+    dlg.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      if (!busy) close(null);
+    });
+    draw();
+    dlg.showModal();
+    dlg.querySelector('input, textarea, select')?.focus();
+  });
+}
+
+// Saves a file that needs the bearer token (so a plain link cannot fetch it).
+export async function downloadFile(path, filename) {
+  const res = await api.request('GET', path, { headers: { Accept: 'text/csv, */*' } });
+  if (!res.ok) {
+    let env = null;
+    try {
+      env = await res.json();
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(res.status, env?.error?.code || `HTTP_${res.status}`, env?.message || res.statusText);
+  }
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10000);
+}
+
+// Every event (all statuses) for pickers, newest first as the API lists them.
+export async function eventOptions() {
+  const { data } = await api.get('/admin/events', { limit: 100 });
+  return data;
+}
+
+// Reads a form's named fields as trimmed strings.
+export function formValues(form) {
+  const out = {};
+  for (const [k, v] of new FormData(form).entries()) out[k] = typeof v === 'string' ? v.trim() : v;
+  return out;
+}
+
+// Keeps filters in the address bar so a reload or a shared link shows the same list.
+export function syncQuery(values) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== '' && v !== null && v !== undefined && !(k === 'page' && v === 1)) q.set(k, v);
+  const s = q.toString();
+  history.replaceState(null, '', location.pathname + (s ? `?${s}` : ''));
+}
