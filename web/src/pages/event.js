@@ -189,7 +189,7 @@ export async function mount(el, ctx) {
     }
     render(
       html`<nav class="mb-3 text-sm"><a href="/events" class="link">← ${b.event.backToEvents}</a></nav>
-        <div class="-mx-4 sm:mx-0">${eventImage(ev.banner_image || ev.thumbnail_image, { ratio: 'aspect-[3/1] min-h-[8rem]', rounded: 'sm:rounded-2xl', eager: true })}</div>
+        <div class="-mx-4 sm:mx-0">${eventImage(ev.banner_image || ev.thumbnail_image, { ratio: 'aspect-[3/1] min-h-[8rem]', rounded: 'sm:rounded-2xl' })}</div>
         <div class="mt-5 grid gap-6 lg:grid-cols-[1fr_24rem] lg:items-start">
           <div>
             ${ev.category ? html`<p class="text-xs font-semibold uppercase tracking-wide text-brand-700">${categoryLabel(ev.category)}</p>` : nothing}

@@ -49,7 +49,7 @@ export async function mount(el, ctx) {
         ${list.map((bn, i) => {
           const href = bannerHref(bn);
           const external = href && /^https?:/i.test(href);
-          const inner = html`${eventImage(bn.image_url, { alt: '', ratio: 'aspect-[3/1] min-h-[9rem]', rounded: '', eager: i === 0 })}
+          const inner = html`${eventImage(bn.image_url, { alt: '', ratio: 'aspect-[3/1] min-h-[9rem]', rounded: '' })}
             <span class="absolute inset-x-0 bottom-0 bg-gradient-to-t from-slate-950/80 via-slate-950/30 to-transparent px-4 pb-4 pt-10 text-left text-base font-bold text-white sm:text-2xl">${bn.title || ''}</span>`;
           return html`<div class="relative w-full shrink-0 snap-start" role="group" aria-roledescription="slide" aria-label=${b.home.slide(i + 1, list.length)}>
             ${href
@@ -81,9 +81,13 @@ export async function mount(el, ctx) {
         <p class="mt-6 text-sm text-slate-600 sm:text-base">${b.home.hero}</p>
         ${state.error
           ? html`<div class="mt-6">${errorBox(state.error, load)}</div>`
-          : html`${state.featured && !state.featured.length ? nothing : html`${sectionTitle(b.home.featured)}${grid(state.featured, b.home.noFeatured)}`}
-              ${sectionTitle(b.home.upcoming, html`<a href="/events" class="link text-sm">${b.home.seeAll}</a>`)}
-              ${grid(state.upcoming, b.home.noUpcoming)}`}`,
+          : html`${state.featured && !state.featured.length
+                ? nothing
+                : html`<section aria-label=${b.home.featured}>${sectionTitle(b.home.featured)}${grid(state.featured, b.home.noFeatured)}</section>`}
+              <section aria-label=${b.home.upcoming}>
+                ${sectionTitle(b.home.upcoming, html`<a href="/events" class="link text-sm">${b.home.seeAll}</a>`)}
+                ${grid(state.upcoming, b.home.noUpcoming)}
+              </section>`}`,
       el,
     );
   }

@@ -11,13 +11,13 @@ function onImageError(e) {
   e.currentTarget.hidden = true;
 }
 
-export function eventImage(src, { alt = '', ratio = 'aspect-[4/3]', rounded = 'rounded-t-xl', eager = false } = {}) {
+export function eventImage(src, { alt = '', ratio = 'aspect-[4/3]', rounded = 'rounded-t-xl' } = {}) {
   return html`<div class="relative ${ratio} ${rounded} overflow-hidden bg-slate-200">
     <div class="absolute inset-0 flex items-center justify-center bg-gradient-to-br from-slate-200 via-slate-100 to-brand-100" aria-hidden="true">
       <svg viewBox="0 0 24 24" class="h-10 w-10 text-slate-400" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M3 8a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v2a2 2 0 0 0 0 4v2a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-2a2 2 0 0 0 0-4z"/><path d="M14 6v12" stroke-dasharray="2 2"/></svg>
     </div>
     ${src
-      ? html`<img src=${src} alt=${alt} class="relative h-full w-full object-cover" loading=${eager ? 'eager' : 'lazy'} decoding="async" @error=${onImageError} />`
+      ? html`<img src=${src} alt=${alt} class="relative h-full w-full object-cover" decoding="async" @error=${onImageError} />`
       : nothing}
   </div>`;
 }
