@@ -397,7 +397,7 @@ export async function mount(el, ctx) {
             [TT.colName, TT.colPrice, TT.colSold, TT.colStatus, TT.colActions],
             types.map(
               (x) => html`<tr>
-                ${td(html`<span class="font-medium">${x.name}</span>${x.description ? html`<p class="text-xs text-slate-500">${x.description}</p>` : nothing}`)}
+                ${td(html`<span class="font-medium">${x.name}</span>${x.description ? html`<p class="text-xs text-slate-500">${x.description}</p>` : nothing}`, 'min-w-[10rem]')}
                 ${td(html`${money(x.price)}${x.original_price ? html` <s class="text-xs text-slate-400">${money(x.original_price)}</s>` : nothing}`, 'whitespace-nowrap')}
                 ${td(`${number(x.quantity_sold)} / ${number(x.quantity_total)}`, 'whitespace-nowrap')}
                 ${td(typeBadge(x.status))}

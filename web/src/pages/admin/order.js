@@ -28,7 +28,7 @@ export async function mount(el, ctx) {
       submitLabel: T.refund,
       danger: true,
       body: () => html`<p class="text-sm text-slate-600">${T.refundBody(money(order.total_amount))}</p>
-        ${needForce || hasUsed ? alertBox(ta.order.usedWarning) : nothing}
+        ${hasUsed && !needForce ? alertBox(ta.order.usedWarning) : nothing}
         ${field({
           id: 'refund-reason',
           label: T.reason,
