@@ -98,7 +98,7 @@ test('a typed code is let in, refused the second time with the first check-in ti
 
   // Lower case and surrounding spaces, as a steward types: the server normalises.
   let alert = await typeCode(page, ` ${code.toLowerCase()} `);
-  await alert.getByText('Hợp lệ — mời vào').waitFor();
+  await alert.getByText('Hợp lệ', { exact: true }).waitFor();
   assert.match(await alert.textContent(), new RegExp(buyer.user.full_name));
   assert.match(await alert.textContent(), /Vé phổ thông/);
   await screenshot(page, 'door-ok');
@@ -122,7 +122,7 @@ test('a typed code is let in, refused the second time with the first check-in ti
   assert.equal(await page.getByRole('button', { name: 'Hoàn tác check-in vừa rồi' }).count(), 0);
 
   alert = await typeCode(page, code);
-  await alert.getByText('Hợp lệ — mời vào').waitFor();
+  await alert.getByText('Hợp lệ', { exact: true }).waitFor();
   await dismiss(page);
   await expectCount(page, '1 / 3');
   // Keyboard flow: after a verdict the code field has the focus again, empty.
@@ -184,7 +184,7 @@ test('a lost connection is never green, and a retry once it is back lets the gue
 
   await page.unroute('**/api/admin/scanners/checkin');
   await page.getByRole('button', { name: 'Thử lại' }).click();
-  await page.getByRole('alert').getByText('Hợp lệ — mời vào').waitFor();
+  await page.getByRole('alert').getByText('Hợp lệ', { exact: true }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Trực tuyến' }).waitFor();
   await dismiss(page);
   await expectCount(page, '1 / 1');
@@ -231,13 +231,14 @@ test('the camera reads a ticket QR code and checks it in once', async () => {
     await expectCount(page, '0 / 1');
     await page.getByRole('button', { name: 'Bật camera' }).click();
     const alert = page.getByRole('alert');
-    await alert.getByText('Hợp lệ — mời vào').waitFor({ timeout: 15000 });
+    await alert.getByText('Hợp lệ', { exact: true }).waitFor({ timeout: 15000 });
     assert.match(await alert.textContent(), new RegExp(buyer.user.full_name));
     await dismiss(page);
     await expectCount(page, '1 / 1');
     // The same QR still in front of the camera is not scanned again.
     await page.waitForTimeout(1200);
     assert.equal(await page.getByRole('alert').count(), 0);
+    await screenshot(page, 'door-camera');
     await page.getByRole('button', { name: 'Tắt camera' }).click();
     await page.getByRole('button', { name: 'Bật camera' }).waitFor();
     assert.deepEqual(page.jsErrors, []);

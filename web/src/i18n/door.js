@@ -52,7 +52,9 @@ export const d = {
     undone: (code) => `Đã hoàn tác check-in vé ${code}.`,
   },
   verdict: {
-    ok: 'Hợp lệ — mời vào',
+    ok: 'Hợp lệ',
+    okSub: 'Mời khách vào',
+    refuseSub: 'Không cho vào',
     alreadyUsed: 'Vé đã check-in',
     cancelled: 'Vé đã bị huỷ',
     wrongEvent: 'Sai sự kiện',

@@ -2,7 +2,8 @@
 // ticket (or type its code), and get a verdict no one can misread, with a sound
 // and a vibration. One small request decides each verdict; the screen shows the
 // network state and is never green unless the server answered OK.
-import { html, render, nothing, toast, errorBox, spinner } from '../ui/components.js';
+import { svg } from 'lit-html';
+import { html, render, nothing, errorBox, spinner } from '../ui/components.js';
 import { api } from '../api.js';
 import { formatDateTime, formatDate, formatTime, number } from '../format.js';
 import { d } from '../i18n/door.js';
@@ -20,10 +21,10 @@ const kRepeatMs = 3000;
 
 // Verdict kinds → look and words.
 const kVerdicts = {
-  OK: { tone: 'ok', title: d.verdict.ok, color: 'bg-green-600 text-white', icon: 'check' },
+  OK: { tone: 'ok', title: d.verdict.ok, sub: d.verdict.okSub, color: 'bg-green-600 text-white', icon: 'check' },
   ALREADY_USED: { tone: 'refuse', title: d.verdict.alreadyUsed, color: 'bg-red-600 text-white', icon: 'cross' },
-  CANCELLED: { tone: 'refuse', title: d.verdict.cancelled, color: 'bg-red-600 text-white', icon: 'cross' },
-  WRONG_EVENT: { tone: 'refuse', title: d.verdict.wrongEvent, color: 'bg-red-600 text-white', icon: 'cross' },
+  CANCELLED: { tone: 'refuse', title: d.verdict.cancelled, sub: d.verdict.refuseSub, color: 'bg-red-600 text-white', icon: 'cross' },
+  WRONG_EVENT: { tone: 'refuse', title: d.verdict.wrongEvent, sub: d.verdict.refuseSub, color: 'bg-red-600 text-white', icon: 'cross' },
   NOT_FOUND: { tone: 'refuse', title: d.verdict.notFound, color: 'bg-red-600 text-white', icon: 'question' },
   EVENT_NOT_TODAY: { tone: 'warn', title: d.verdict.notToday, color: 'bg-amber-400 text-slate-950', icon: 'clock' },
   NETWORK: { tone: 'warn', title: d.verdict.network, color: 'bg-slate-800 text-white', icon: 'offline' },
@@ -32,16 +33,18 @@ const kVerdicts = {
 
 const icon = (name) => {
   const paths = {
-    check: html`<path d="M5 12.5l4.5 4.5L19 7.5" />`,
-    cross: html`<path d="M6 6l12 12M18 6L6 18" />`,
-    question: html`<path d="M9 9a3 3 0 1 1 4.2 2.75c-.75.35-1.2 1.05-1.2 1.85V14.5" /><path d="M12 18h.01" />`,
-    clock: html`<circle cx="12" cy="12" r="8.5" /><path d="M12 7.5V12l3 2" />`,
-    offline: html`<path d="M3 3l18 18" /><path d="M8.5 16.5a5 5 0 0 1 7 0M5 13a10 10 0 0 1 5-2.7M19 13a10 10 0 0 0-2.2-1.6M2 9.5a15 15 0 0 1 4.6-2.8M22 9.5A15 15 0 0 0 11 5.1" /><path d="M12 20h.01" />`,
+    check: svg`<path d="M5 12.5l4.5 4.5L19 7.5" />`,
+    cross: svg`<path d="M6 6l12 12M18 6L6 18" />`,
+    question: svg`<path d="M9 9a3 3 0 1 1 4.2 2.75c-.75.35-1.2 1.05-1.2 1.85V14.5" /><path d="M12 18h.01" />`,
+    clock: svg`<circle cx="12" cy="12" r="8.5" /><path d="M12 7.5V12l3 2" />`,
+    offline: svg`<path d="M3 3l18 18" /><path d="M8.5 16.5a5 5 0 0 1 7 0M5 13a10 10 0 0 1 5-2.7M19 13a10 10 0 0 0-2.2-1.6M2 9.5a15 15 0 0 1 4.6-2.8M22 9.5A15 15 0 0 0 11 5.1" /><path d="M12 20h.01" />`,
   };
   return html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" class="h-28 w-28" aria-hidden="true">${paths[name]}</svg>`;
 };
 
 const cameraIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" class="h-10 w-10" aria-hidden="true"><path d="M4 8h3l2-2.5h6L17 8h3v11H4z" /><circle cx="12" cy="13.5" r="3.5" /></svg>`;
+
+const hm = (iso) => formatTime(iso).slice(0, 5);
 
 function windowOf(ev, now) {
   const start = Date.parse(ev.start_time);
@@ -68,10 +71,12 @@ export async function mount(el, ctx) {
     verdict: null,
     last: null,
     undoing: false,
+    notice: null,
   };
   let alive = true;
   let statsSeq = 0;
   let okTimer = null;
+  let noticeTimer = null;
   let lastScan = { code: '', at: 0 };
 
   const video = document.createElement('video');
@@ -238,17 +243,36 @@ export async function mount(el, ctx) {
       await api.post('/admin/scanners/undo', { code });
       markNet(true);
       st.last = null;
-      toast(d.last.undone(code));
+      notify(d.last.undone(code), 'ok');
     } catch (e) {
       if (e.status === 0) markNet(false);
       if (e.code === 'NOT_CHECKED_IN') st.last = null;
-      toast(e.text, 'error');
+      notify(e.text, 'error');
     } finally {
       st.undoing = false;
     }
     if (!alive) return;
     draw();
     refreshStats();
+  }
+
+  // A line under the count (not a toast: nothing may cover the check-in button).
+  function notify(text, kind) {
+    st.notice = { text, kind };
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => {
+      st.notice = null;
+      draw();
+    }, 6000);
+  }
+
+  function noticeLine() {
+    const n = st.notice;
+    const text = n
+      ? html`<p class="rounded-lg px-4 py-3 text-sm font-medium ${n.kind === 'error' ? 'bg-red-100 text-red-800' : 'bg-slate-900 text-white'}">${n.text}</p>`
+      : nothing;
+    // Empty (only lit's comment markers) → :empty, so it takes no gap.
+    return html`<div role="status" aria-live="polite" class="empty:hidden">${text}</div>`;
   }
 
   function toggleCamera() {
@@ -281,7 +305,7 @@ export async function mount(el, ctx) {
       if (when === 'past') list.reverse();
       return list.length
         ? html`<optgroup label=${label}>
-            ${list.map((e) => html`<option value=${e.id} ?selected=${e.id === st.eventId}>${e.title} · ${formatDateTime(e.start_time)}</option>`)}
+            ${list.map((e) => html`<option value=${e.id} ?selected=${e.id === st.eventId}>${e.title} · ${formatDate(e.start_time).slice(0, 5)} ${hm(e.start_time)}</option>`)}
           </optgroup>`
         : nothing;
     };
@@ -298,7 +322,7 @@ export async function mount(el, ctx) {
               <span class="h-2 w-2 rounded-full ${ev.when === 'today' ? 'bg-green-500' : 'bg-amber-500'}" aria-hidden="true"></span>
               ${ev.when === 'today' ? d.event.openNow : d.event.notOpen}
             </span>
-            <span>${formatTime(ev.start_time).slice(0, 5)}${ev.end_time ? html` – ${formatTime(ev.end_time).slice(0, 5)}` : nothing} · ${formatDate(ev.start_time)}</span>
+            <span>${hm(ev.start_time)}${ev.end_time ? html` – ${hm(ev.end_time)}` : nothing} · ${formatDate(ev.start_time)}</span>
             ${ev.location ? html`<span class="w-full truncate">${ev.location}</span>` : nothing}
           </div>`
         : html`<p class="mt-2 text-sm text-slate-600">${d.event.pickFirst}</p>`}
@@ -375,7 +399,8 @@ export async function mount(el, ctx) {
     return html`<section class="card border-green-200 bg-green-50 p-4" aria-labelledby="door-last-h">
       <h2 id="door-last-h" class="text-xs font-semibold uppercase tracking-wide text-green-800">${d.last.heading}</h2>
       <p class="mt-1 font-semibold text-slate-900">${v.holder?.full_name || v.holder?.email}</p>
-      <p class="text-sm text-slate-600">${v.ticket_type?.name} · <span class="font-mono">${v.ticket.code}</span> · ${formatTime(v.ticket.used_at)}</p>
+      <p class="text-sm text-slate-600">${v.ticket_type?.name} · ${formatTime(v.ticket.used_at)}</p>
+      <p class="break-all font-mono text-xs text-slate-500">${v.ticket.code}</p>
       <button type="button" class="btn-secondary mt-3 w-full" ?disabled=${st.undoing} @click=${undo}>${st.undoing ? d.last.undoing : d.last.undo}</button>
     </section>`;
   }
@@ -386,7 +411,7 @@ export async function mount(el, ctx) {
       ? html`<p class="text-3xl font-bold leading-tight">${view.holder?.full_name || view.holder?.email}</p>
           <p class="text-xl font-medium opacity-90">${view.ticket_type?.name}</p>`
       : nothing;
-    const code = html`<p class="font-mono text-base opacity-80">${d.verdict.code}: ${view?.ticket?.code || v.code}</p>`;
+    const code = html`<p class="break-all font-mono text-base opacity-80">${d.verdict.code}: ${view?.ticket?.code || v.code}</p>`;
     switch (v.kind) {
       case 'OK':
         return html`${who}${code}`;
@@ -433,7 +458,10 @@ export async function mount(el, ctx) {
     const light = v.kind === 'EVENT_NOT_TODAY';
     return html`<div role="alert" aria-live="assertive" class="fixed inset-0 z-50 flex flex-col items-center justify-center gap-4 overflow-y-auto p-6 text-center ${look.color}" @click=${dismiss}>
       ${icon(look.icon)}
-      <p class="text-4xl font-black uppercase leading-none tracking-tight">${look.title}</p>
+      <div>
+        <p class="${v.kind === 'OK' ? 'text-6xl' : 'text-4xl'} font-black uppercase leading-none tracking-tight">${look.title}</p>
+        ${look.sub ? html`<p class="mt-2 text-2xl font-semibold">${look.sub}</p>` : nothing}
+      </div>
       ${verdictDetails(v)}
       <div class="mt-4 flex w-full max-w-xs flex-col gap-3">
         ${v.kind === 'NETWORK' || v.kind === 'ERROR'
@@ -458,8 +486,8 @@ export async function mount(el, ctx) {
             </div>
           </div>
         </header>
-        <div class="mx-auto flex max-w-md flex-col gap-4 px-4 py-4">
-          ${eventPicker()} ${countCard()} ${lastCard()} ${cameraCard()} ${codeForm()}
+        <div class="mx-auto flex max-w-md flex-col gap-4 px-4 py-4 ${st.verdict ? 'hidden' : ''}">
+          ${eventPicker()} ${countCard()} ${noticeLine()} ${lastCard()} ${cameraCard()} ${codeForm()}
         </div>
         ${verdictOverlay()}
       </div>`,
@@ -491,6 +519,7 @@ export async function mount(el, ctx) {
     alive = false;
     clearInterval(poll);
     clearTimeout(okTimer);
+    clearTimeout(noticeTimer);
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOnline);
     stopPriming();
