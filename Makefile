@@ -5,17 +5,20 @@ JOBS         ?= $(shell nproc)
 EVIENT_DB    ?= data/evient.db
 EVIENT_PORT  ?= 8080
 
-.PHONY: run test test-asan build build-asan deps migrate seed bench format clean
+.PHONY: run test test-asan build build-asan deps deps-test migrate seed bench format clean
 
 deps:
 	@scripts/install_deps.sh
+
+deps-test:
+	@scripts/install_deps.sh --test
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan: deps
-	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DEVIENT_SANITIZE=ON -DEVIENT_BUILD_BENCH=OFF
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DEVIENT_SANITIZE=ON -DEVIENT_BUILD_BENCH=OFF -DEVIENT_BUILD_WEB=OFF
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 
 # Builds Release, migrates, seeds an empty database on first start, serves on :8080.
@@ -30,9 +33,9 @@ migrate: build
 seed: build
 	$(BUILD)/evient seed --db $(EVIENT_DB)
 
-# Every test, on SQLite and on a throw-away PostgreSQL cluster, then again
-# under AddressSanitizer + UndefinedBehaviorSanitizer.
-test: build build-asan
+# Every test, on SQLite and on a throw-away PostgreSQL cluster, and the web app
+# in Chromium; then the C++ tests again under AddressSanitizer + UBSan.
+test: deps-test build build-asan
 	scripts/with_test_postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  scripts/with_test_postgres.sh ctest --test-dir $(BUILD_ASAN) --output-on-failure -j $(JOBS)

@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <condition_variable>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -16,6 +17,27 @@
 
 namespace evient {
 namespace {
+
+// The built web app: the configured folder, else "web" beside the binary (where
+// the build writes it). Served from memory, read once here.
+std::shared_ptr<const http::StaticFiles> load_web(const std::string& configured) {
+  namespace fs = std::filesystem;
+  if (configured == "none") return nullptr;
+  fs::path dir = configured;
+  if (dir.empty()) {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    dir = ec ? fs::path("web") : exe.parent_path() / "web";
+    if (!fs::is_regular_file(dir / "index.html")) {
+      log::warn("web app not found at " + dir.string() +
+                " (build it with `make build`, or set EVIENT_WEB_DIR); serving the API only");
+      return nullptr;
+    }
+  }
+  auto web = std::make_shared<const http::StaticFiles>(dir);
+  log::info("web app: " + std::to_string(web->file_count()) + " files from " + dir.string());
+  return web;
+}
 
 Currency currency_for(const std::string& code) {
   static const std::map<std::string, int> kExponents = {
@@ -54,7 +76,8 @@ App::~App() {
 std::uint16_t App::start(bool background_tasks) {
   pipeline_ = std::make_shared<http::Pipeline>(api::build_router(*services_),
                                                api::make_authenticator(*services_),
-                                               http::CorsConfig{config_.cors_origins});
+                                               http::CorsConfig{config_.cors_origins},
+                                               load_web(config_.web_dir));
   http::ServerConfig sc;
   sc.address = config_.address;
   sc.port = config_.port;

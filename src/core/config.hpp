@@ -34,6 +34,9 @@ struct Config {
   // this process invalidate it at once; this bounds how long another instance's
   // writes (several servers on one PostgreSQL) take to show.
   std::chrono::milliseconds cache_ttl{1000};  // EVIENT_CACHE_TTL_MS
+  // The built web app (web/build.mjs output). Empty: "web" beside the binary,
+  // where the build puts it; "none" serves the API alone.
+  std::string web_dir;  // EVIENT_WEB_DIR
 
   bool is_postgres() const {
     return db.starts_with("postgres://") || db.starts_with("postgresql://");

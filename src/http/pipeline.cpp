@@ -52,8 +52,12 @@ bool is_read_method(Method m) {
 
 }  // namespace
 
-Pipeline::Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors)
-    : router_(std::move(router)), auth_(std::move(auth)), cors_(std::move(cors)) {}
+Pipeline::Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors,
+                   std::shared_ptr<const StaticFiles> web)
+    : router_(std::move(router)),
+      auth_(std::move(auth)),
+      cors_(std::move(cors)),
+      web_(std::move(web)) {}
 
 Response Pipeline::handle(Request& request) {
   const auto started = std::chrono::steady_clock::now();
@@ -95,6 +99,9 @@ Response Pipeline::dispatch(Request& request) {
         }
         r.headers.emplace_back("Allow", allow);
         return r;
+      }
+      if (web_) {
+        if (auto page = web_->serve(request)) return std::move(*page);
       }
       throw NotFound("No such endpoint", "ROUTE_NOT_FOUND");
     }

@@ -11,6 +11,7 @@
 
 #include "http/message.hpp"
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 
 namespace evient::http {
 
@@ -28,7 +29,9 @@ struct CorsConfig {
 
 class Pipeline {
  public:
-  Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors);
+  // `web` (optional) answers GET/HEAD of paths no route matches: the web app.
+  Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors,
+           std::shared_ptr<const StaticFiles> web = nullptr);
   Response handle(Request& request);
   // For errors the server detects before routing (body too large, bad request line).
   Response error(Request& request, unsigned status, std::string code, std::string message);
@@ -40,6 +43,7 @@ class Pipeline {
   Router router_;
   std::shared_ptr<Authenticator> auth_;
   CorsConfig cors_;
+  std::shared_ptr<const StaticFiles> web_;
 };
 
 }  // namespace evient::http

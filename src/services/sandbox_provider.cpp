@@ -99,7 +99,7 @@ SandboxProvider::SandboxProvider(std::string secret, std::string public_url, con
     : secret_(std::move(secret)), public_url_(std::move(public_url)), clock_(clock) {}
 
 PaymentSession SandboxProvider::create_payment(const Order& order) const {
-  return {name(), public_url_ + "/payments/sandbox/" + order.id +
+  return {name(), public_url_ + "/checkout/sandbox/" + order.id +
                       "?sig=" + sandbox::page_signature(secret_, order.id)};
 }
 

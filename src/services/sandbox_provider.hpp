@@ -1,6 +1,6 @@
 #pragma once
 // The built-in `sandbox` provider: no network, no real money. Its payment page
-// (/payments/sandbox/<order_id>?sig=...) completes the flow through the same
+// (the web app's /checkout/sandbox/<order_id>?sig=...) completes the flow through the same
 // signed-webhook path a real provider uses.
 //
 // Webhook: body {"order_id","transaction_id","status":"succeeded"|"failed","amount"}

@@ -185,8 +185,9 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
       e.location = se.location;
       e.start_time = today_at(now, se.start_in_days, 19);
       e.end_time = *e.start_time + hours(se.duration_hours);
-      e.banner_image = std::string("https://picsum.photos/seed/") + se.slug + "/1200/400";
-      e.thumbnail_image = std::string("https://picsum.photos/seed/") + se.slug + "/400/300";
+      // Artwork shipped with the web app, so a venue without internet still shows it.
+      e.banner_image = std::string("/img/events/") + se.slug + "-banner.svg";
+      e.thumbnail_image = std::string("/img/events/") + se.slug + "-thumb.svg";
       e.category = se.category;
       e.status = se.start_in_days < 0 ? "completed" : "published";
       e.is_hot = se.hot;

@@ -52,7 +52,7 @@ TEST_F(OrdersTest, PaidOrderIsPendingWithPaymentLinkAndHoldsItsTickets) {
   EXPECT_EQ(str(o.at("items").at(0).at("ticket_type_name")), "GA");
   EXPECT_EQ(str(data.at("payment").at("provider")), "sandbox");
   EXPECT_TRUE(str(data.at("payment").at("url"))
-                  .starts_with("http://127.0.0.1/payments/sandbox/" + str(o.at("id")) + "?sig="));
+                  .starts_with("http://127.0.0.1/checkout/sandbox/" + str(o.at("id")) + "?sig="));
   EXPECT_TRUE(data.at("tickets").as_array().empty());
   EXPECT_EQ(quantity_sold(app(), ga_.id), 2);
 

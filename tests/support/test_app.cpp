@@ -23,6 +23,7 @@ Config test_config(const std::string& db_url) {
   c.db_pool = 4;
   c.login_attempts_per_minute = 1000;
   c.public_url = "http://127.0.0.1";
+  c.web_dir = "none";  // API tests; web_static_test serves a folder of its own
   return c;
 }
 

@@ -99,7 +99,7 @@ TEST(PaymentSignature, PaymentLinksAreSignedPerOrder) {
   o.id = "11111111-1111-4111-8111-111111111111";
   auto session = p.create_payment(o);
   EXPECT_EQ(session.provider, "sandbox");
-  const std::string prefix = "https://tickets.example/payments/sandbox/" + o.id + "?sig=";
+  const std::string prefix = "https://tickets.example/checkout/sandbox/" + o.id + "?sig=";
   ASSERT_TRUE(session.url.starts_with(prefix));
   const std::string sig = session.url.substr(prefix.size());
   EXPECT_TRUE(p.valid_page_signature(o.id, sig));

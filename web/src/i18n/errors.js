@@ -1,0 +1,74 @@
+// Error codes from the API, as sentences a person can act on. Codes not listed
+// fall back to the server's own message.
+const kMessages = {
+  NETWORK: 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.',
+  INTERNAL: 'Máy chủ gặp sự cố. Vui lòng thử lại sau ít phút.',
+  NOT_READY: 'Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau.',
+  RATE_LIMITED: 'Bạn thao tác quá nhanh. Vui lòng đợi một chút rồi thử lại.',
+  VALIDATION_FAILED: 'Một số thông tin chưa hợp lệ. Vui lòng kiểm tra lại.',
+  UNAUTHORIZED: 'Vui lòng đăng nhập để tiếp tục.',
+  INVALID_TOKEN: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  TOKEN_REVOKED: 'Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.',
+  INVALID_CREDENTIALS: 'Email hoặc mật khẩu không đúng.',
+  ACCOUNT_DISABLED: 'Tài khoản này đã bị khoá. Liên hệ ban tổ chức để được hỗ trợ.',
+  EMAIL_TAKEN: 'Email này đã được đăng ký. Hãy đăng nhập hoặc dùng email khác.',
+  WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
+  FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+  EVENT_NOT_FOUND: 'Không tìm thấy sự kiện.',
+  ORDER_NOT_FOUND: 'Không tìm thấy đơn hàng.',
+  TICKET_NOT_FOUND: 'Không tìm thấy vé với mã này.',
+  TICKET_TYPE_NOT_FOUND: 'Loại vé này không còn được bán.',
+  SOLD_OUT: 'Rất tiếc, loại vé này đã bán hết.',
+  INSUFFICIENT_AVAILABILITY: 'Không còn đủ vé cho số lượng bạn chọn.',
+  LIMIT_EXCEEDED: 'Bạn đã vượt quá số vé tối đa được mua cho sự kiện này.',
+  EVENT_NOT_ON_SALE: 'Sự kiện này hiện không mở bán vé.',
+  IDEMPOTENCY_IN_PROGRESS: 'Đơn hàng của bạn đang được xử lý. Vui lòng đợi trong giây lát.',
+  IDEMPOTENCY_KEY_REUSED: 'Yêu cầu mua vé đã thay đổi. Vui lòng thử lại.',
+  ORDER_NOT_CANCELLABLE: 'Đơn hàng này không thể huỷ nữa.',
+  ORDER_NOT_REFUNDABLE: 'Đơn hàng này không thể hoàn tiền.',
+  TICKET_ALREADY_USED: 'Đơn có vé đã check-in. Chọn "hoàn tiền cả vé đã dùng" nếu vẫn muốn hoàn.',
+  LAST_ADMIN: 'Không thể thay đổi quản trị viên cuối cùng còn hoạt động.',
+  CANNOT_MODIFY_SELF: 'Bạn không thể tự hạ quyền hoặc khoá tài khoản của chính mình.',
+  SLUG_TAKEN: 'Đường dẫn (slug) này đã được dùng cho sự kiện khác.',
+  INVALID_STATUS_TRANSITION: 'Không thể chuyển sự kiện sang trạng thái này.',
+  EVENT_HAS_TICKETS: 'Sự kiện đã có vé hoặc đơn hàng nên không thể xoá. Hãy huỷ sự kiện.',
+  QUANTITY_BELOW_SOLD: 'Tổng số vé không thể nhỏ hơn số vé đã bán hoặc đang giữ.',
+  TICKET_TYPE_HAS_SALES: 'Loại vé đã có người mua nên không thể xoá. Hãy ẩn loại vé.',
+  BANNER_NOT_FOUND: 'Không tìm thấy banner.',
+  USER_NOT_FOUND: 'Không tìm thấy người dùng.',
+  PAYMENT_NOT_FOUND: 'Không tìm thấy giao dịch thanh toán.',
+  INVALID_SIGNATURE: 'Liên kết thanh toán không hợp lệ.',
+  ALREADY_USED: 'Vé đã được check-in trước đó.',
+  CANCELLED: 'Vé đã bị huỷ.',
+  WRONG_EVENT: 'Vé thuộc sự kiện khác.',
+  EVENT_NOT_TODAY: 'Sự kiện không diễn ra vào lúc này.',
+  NOT_CHECKED_IN: 'Vé chưa được check-in nên không thể hoàn tác.',
+  PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+};
+
+export function errorMessage(code, serverMessage, data) {
+  if (code === 'INSUFFICIENT_AVAILABILITY' && data && typeof data.available === 'number') {
+    return `Chỉ còn ${data.available} vé cho loại bạn chọn.`;
+  }
+  return kMessages[code] || serverMessage || 'Đã có lỗi xảy ra.';
+}
+
+// Per-field messages from a VALIDATION_FAILED error's details.
+const kFieldCodes = {
+  REQUIRED: 'Trường này là bắt buộc.',
+  TOO_SHORT: 'Quá ngắn.',
+  TOO_LONG: 'Quá dài.',
+  INVALID: 'Giá trị không hợp lệ.',
+  INVALID_URL: 'Đường dẫn phải bắt đầu bằng http(s):// hoặc /.',
+  INVALID_TIME: 'Thời gian không hợp lệ.',
+  OUT_OF_RANGE: 'Giá trị nằm ngoài giới hạn cho phép.',
+  INVALID_TYPE: 'Sai kiểu dữ liệu.',
+};
+
+export function fieldErrors(err) {
+  const out = {};
+  for (const d of err?.details || []) {
+    if (d.field) out[d.field] = kFieldCodes[d.code] || d.message || 'Không hợp lệ.';
+  }
+  return out;
+}
