@@ -158,7 +158,7 @@ test('unknown codes, other events, cancelled tickets and events not happening no
   await openDoor(later, { page });
   await page.getByText('Chưa đến giờ mở cửa').waitFor();
   alert = await typeCode(page, laterTicket.ticket_code);
-  await alert.getByText('Không phải giờ của sự kiện').waitFor();
+  await alert.getByText('Ngoài giờ mở cửa').waitFor();
   await dismiss(page);
 
   // None of these let anyone in.
@@ -227,6 +227,24 @@ test('the camera reads a ticket QR code and checks it in once', async () => {
   });
   try {
     const page = await newPage(camBrowser, server, { session: admin, permissions: ['camera'] });
+    // Keep hold of every camera stream the page opens, to see that it is released.
+    await page.addInitScript(() => {
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      window.cameraStreams = [];
+      navigator.mediaDevices.getUserMedia = async (c) => {
+        const s = await open(c);
+        window.cameraStreams.push(s);
+        return s;
+      };
+    });
+    const liveTracks = async (n) => {
+      await page.waitForFunction(
+        (want) => window.cameraStreams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length === want,
+        n,
+        { timeout: 5000 },
+      );
+      return n;
+    };
     await openDoor(event, { page });
     await expectCount(page, '0 / 1');
     await page.getByRole('button', { name: 'Bật camera' }).click();
@@ -239,8 +257,17 @@ test('the camera reads a ticket QR code and checks it in once', async () => {
     await page.waitForTimeout(1200);
     assert.equal(await page.getByRole('alert').count(), 0);
     await screenshot(page, 'door-camera');
+    await liveTracks(1);
     await page.getByRole('button', { name: 'Tắt camera' }).click();
     await page.getByRole('button', { name: 'Bật camera' }).waitFor();
+    await liveTracks(0);
+    // Leaving the page turns the camera off.
+    await page.getByRole('button', { name: 'Bật camera' }).click();
+    await page.getByRole('button', { name: 'Tắt camera' }).waitFor();
+    await liveTracks(1);
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.waitForURL(/\/admin$/);
+    await liveTracks(0);
     assert.deepEqual(page.jsErrors, []);
   } finally {
     await camBrowser.close();

@@ -26,7 +26,7 @@ const kVerdicts = {
   CANCELLED: { tone: 'refuse', title: d.verdict.cancelled, sub: d.verdict.refuseSub, color: 'bg-red-600 text-white', icon: 'cross' },
   WRONG_EVENT: { tone: 'refuse', title: d.verdict.wrongEvent, sub: d.verdict.refuseSub, color: 'bg-red-600 text-white', icon: 'cross' },
   NOT_FOUND: { tone: 'refuse', title: d.verdict.notFound, color: 'bg-red-600 text-white', icon: 'question' },
-  EVENT_NOT_TODAY: { tone: 'warn', title: d.verdict.notToday, color: 'bg-amber-400 text-slate-950', icon: 'clock' },
+  EVENT_NOT_TODAY: { tone: 'warn', title: d.verdict.notToday, sub: d.verdict.notTodaySub, color: 'bg-amber-400 text-slate-950', icon: 'clock' },
   NETWORK: { tone: 'warn', title: d.verdict.network, color: 'bg-slate-800 text-white', icon: 'offline' },
   ERROR: { tone: 'warn', title: d.verdict.error, color: 'bg-slate-800 text-white', icon: 'offline' },
 };
@@ -382,7 +382,7 @@ export async function mount(el, ctx) {
       <form class="flex flex-col gap-3" @submit=${onSubmit} novalidate>
         <div>
           <label class="label" for="door-code">${d.form.label}</label>
-          <input id="door-code" name="code" class="input py-3 font-mono text-lg uppercase tracking-widest placeholder:normal-case placeholder:tracking-normal"
+          <input id="door-code" name="code" class="input py-3 font-mono text-lg uppercase tracking-widest placeholder:normal-case placeholder:tracking-normal disabled:bg-slate-100"
             autocomplete="off" autocapitalize="characters" autocorrect="off" spellcheck="false" enterkeyhint="go" maxlength="100"
             placeholder=${d.form.placeholder} ?disabled=${disabled}
             aria-invalid=${st.formError ? 'true' : 'false'} aria-describedby=${st.formError ? 'door-code-error' : nothing} />
@@ -479,7 +479,7 @@ export async function mount(el, ctx) {
       html`<div class="min-h-screen bg-slate-100">
         <header class="bg-slate-900 text-white">
           <div class="mx-auto flex max-w-md items-center justify-between gap-3 px-4 py-3">
-            <h1 class="text-xl font-extrabold tracking-tight" tabindex="-1">${d.title}</h1>
+            <h1 class="text-xl font-extrabold tracking-tight focus:outline-none" tabindex="-1">${d.title}</h1>
             <div class="flex items-center gap-2">
               ${netPill()}
               <a href="/admin" class="rounded-lg px-2 py-1 text-sm text-slate-300 hover:bg-slate-800 hover:text-white">${d.backToAdmin}</a>
