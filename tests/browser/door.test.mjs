@@ -188,6 +188,12 @@ test('a lost connection is never green, and a retry once it is back lets the gue
   await page.getByRole('status').filter({ hasText: 'Trực tuyến' }).waitFor();
   await dismiss(page);
   await expectCount(page, '1 / 1');
+
+  // The phone losing its network shows at once, and so does its return.
+  await page.context().setOffline(true);
+  await page.getByRole('status').filter({ hasText: 'Mất mạng' }).waitFor();
+  await page.context().setOffline(false);
+  await page.getByRole('status').filter({ hasText: 'Trực tuyến' }).waitFor();
   assert.deepEqual(page.jsErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e.message)), []);
 });
 
