@@ -126,8 +126,11 @@ export async function mount(el, ctx) {
     const id = st.eventId;
     if (!id) return;
     const mine = ++statsSeq;
+    // A hung request on a bad network must not pile up behind the poller.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), kRequestTimeoutMs);
     try {
-      const { data } = await api.get('/admin/stats', { event_id: id });
+      const { data } = await api.get('/admin/stats', { event_id: id }, { signal: abort.signal });
       if (!alive || mine !== statsSeq) return;
       markNet(true);
       st.stats = { checkedIn: data.tickets_checked_in ?? 0, sold: data.total_tickets ?? 0 };
@@ -135,8 +138,10 @@ export async function mount(el, ctx) {
       st.statsFailed = false;
     } catch (e) {
       if (!alive || mine !== statsSeq) return;
-      if (e.status === 0) markNet(false);
+      if (e.status === 0 || e.name === 'AbortError') markNet(false);
       st.statsFailed = true;
+    } finally {
+      clearTimeout(timer);
     }
     draw();
   }
