@@ -146,6 +146,8 @@ test('users: the last-admin and self rules are explained; roles change; a user i
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   const row = page.getByRole('row').filter({ hasText: target.email });
   await row.waitFor();
+  // The search result replaces the full list: wait for it rather than read the old one.
+  await page.waitForFunction(() => document.querySelectorAll('table tr').length === 2);
   assert.equal(await page.getByRole('row').count(), 2, 'header and the one match');
   const name = (await row.getByRole('cell').first().innerText()).split('\n')[0].trim();
   await row.getByRole('button', { name: `Khoá ${name}` }).click();

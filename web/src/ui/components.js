@@ -108,7 +108,7 @@ export function field({ id, label, error, hint, control }) {
 
 export function pageTitle(text, actions = nothing) {
   return html`<div class="mb-6 flex flex-wrap items-center justify-between gap-3">
-    <h1 class="text-2xl font-bold tracking-tight" tabindex="-1">${text}</h1>
+    <h1 class="text-2xl font-bold tracking-tight focus:outline-none" tabindex="-1">${text}</h1>
     ${actions}
   </div>`;
 }
