@@ -122,19 +122,19 @@ std::string outcome_message(PaymentOutcome o) {
 
 }  // namespace
 
-void register_payment_routes(http::Router& r, Services& s) {
-  r.post("/api/payments/webhook/:provider", http::Access::Public, [&s](http::Request& req) {
+void register_payment_routes(http::Router& r, PaymentService& payments) {
+  r.post("/api/payments/webhook/:provider", http::Access::Public, [&payments](http::Request& req) {
     PaymentResult result =
-        s.payments->handle_notification(req.param("provider"), req.headers, req.body);
+        payments.handle_notification(req.param("provider"), req.headers, req.body);
     return http::ok({{"received", true},
                      {"order_id", result.order_id},
                      {"outcome", std::string(outcome_name(result.outcome))}});
   });
 
-  r.get("/payments/sandbox/:order_id", http::Access::Public, [&s](http::Request& req) {
+  r.get("/payments/sandbox/:order_id", http::Access::Public, [&payments](http::Request& req) {
     const std::string* sig = req.query_param("sig");
     try {
-      Order o = s.payments->sandbox_order(req.param("order_id"), sig ? *sig : "");
+      Order o = payments.sandbox_order(req.param("order_id"), sig ? *sig : "");
       std::string content = order_summary(o);
       if (o.status == "pending") {
         content +=
@@ -151,21 +151,23 @@ void register_payment_routes(http::Router& r, Services& s) {
     }
   });
 
-  r.post("/payments/sandbox/:order_id/complete", http::Access::Public, [&s](http::Request& req) {
-    auto form = parse_form(req.body);
-    const std::string action = form["action"];
-    try {
-      if (action != "pay" && action != "cancel") {
-        throw BadRequest("action must be pay or cancel", "INVALID_ACTION");
-      }
-      PaymentResult result =
-          s.payments->sandbox_complete(req.param("order_id"), form["sig"], action == "pay");
-      return html_page(200, "EViENT sandbox payment",
-                       "<p>" + html_escape(outcome_message(result.outcome)) + "</p>");
-    } catch (const ApiError& e) {
-      return html_page(e.status(), "Payment not completed", "<p>" + html_escape(e.what()) + "</p>");
-    }
-  });
+  r.post("/payments/sandbox/:order_id/complete", http::Access::Public,
+         [&payments](http::Request& req) {
+           auto form = parse_form(req.body);
+           const std::string action = form["action"];
+           try {
+             if (action != "pay" && action != "cancel") {
+               throw BadRequest("action must be pay or cancel", "INVALID_ACTION");
+             }
+             PaymentResult result =
+                 payments.sandbox_complete(req.param("order_id"), form["sig"], action == "pay");
+             return html_page(200, "EViENT sandbox payment",
+                              "<p>" + html_escape(outcome_message(result.outcome)) + "</p>");
+           } catch (const ApiError& e) {
+             return html_page(e.status(), "Payment not completed",
+                              "<p>" + html_escape(e.what()) + "</p>");
+           }
+         });
 }
 
 }  // namespace evient::api

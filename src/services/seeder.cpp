@@ -129,6 +129,10 @@ Timestamp today_at(Timestamp now, int day_offset, int hour) {
 
 }  // namespace
 
+bool is_empty(store::Database& db) {
+  return db.read([](store::Tx& tx) { return store::users::count(tx) == 0; });
+}
+
 void wipe(store::Database& db) {
   db.write([](store::Tx& tx) {
     // Children before parents; audit_log and idempotency records when present.
