@@ -6,10 +6,10 @@
 
 #include "app.hpp"
 #include "core/log.hpp"
-#include "services/bench_seeder.hpp"
-#include "services/consistency.hpp"
-#include "services/seeder.hpp"
 #include "store/migrations.hpp"
+#include "tools/bench_seeder.hpp"
+#include "tools/consistency.hpp"
+#include "tools/seeder.hpp"
 
 namespace {
 
@@ -33,7 +33,7 @@ int run(const std::string& command, const std::vector<std::string>& args) {
     }
     return false;
   };
-  // `seed --size bench`: the benchmark data set (services/bench_seeder.hpp).
+  // `seed --size bench`: the benchmark data set (tools/bench_seeder.hpp).
   std::string seed_size = "dev";
   for (auto it = rest.begin(); it != rest.end(); ++it) {
     if (*it == "--size" && std::next(it) != rest.end()) {
