@@ -22,7 +22,8 @@ build-asan: deps
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 
 # Builds Release, migrates, seeds an empty database on first start, serves on :8080.
-run: build
+run: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release && cmake --build $(BUILD) -j $(JOBS) --target evient
 	@mkdir -p $(dir $(EVIENT_DB))
 	$(BUILD)/evient seed --db $(EVIENT_DB) --if-empty
 	$(BUILD)/evient serve --db $(EVIENT_DB) --port $(EVIENT_PORT)

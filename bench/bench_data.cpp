@@ -19,7 +19,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/jwt.hpp"
-#include "services/bench_seeder.hpp"
+#include "tools/bench_seeder.hpp"
 #include "store/db.hpp"
 
 namespace {

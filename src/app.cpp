@@ -11,8 +11,20 @@
 #include "core/log.hpp"
 #include "core/money.hpp"
 #include "http/pipeline.hpp"
+#include "http/router.hpp"
 #include "http/server.hpp"
+#include "services/admin_event_service.hpp"
+#include "services/admin_order_service.hpp"
+#include "services/admin_service.hpp"
+#include "services/auth_service.hpp"
+#include "services/catalog_service.hpp"
+#include "services/notification_service.hpp"
+#include "services/order_service.hpp"
+#include "services/payment_service.hpp"
+#include "services/scanner_service.hpp"
 #include "services/services.hpp"
+#include "services/stats_service.hpp"
+#include "services/wallet_service.hpp"
 #include "store/migrations.hpp"
 
 namespace evient {
@@ -48,6 +60,34 @@ Currency currency_for(const std::string& code) {
   return Currency{code, it->second};
 }
 
+std::unique_ptr<Services> build_services(store::Database& db, const Clock& clock,
+                                         const Config& config) {
+  auto s = std::make_unique<Services>();
+  s->auth = std::make_unique<AuthService>(db, clock, config);
+  s->payments = std::make_unique<PaymentService>(db, clock, config);
+  s->orders = std::make_unique<OrderService>(db, clock, config, *s->payments);
+  // Availability is read after expired holds of that event are released.
+  s->catalog = std::make_unique<CatalogService>(
+      db, clock, config.cache_ttl, [&orders = *s->orders](const std::string& event_id) {
+        orders.release_expired_for_event(event_id);
+      });
+  s->wallet = std::make_unique<WalletService>(db);
+  s->notifications = std::make_unique<NotificationService>(db);
+  s->scanner = std::make_unique<ScannerService>(db, clock, config.door_window);
+  s->stats = std::make_unique<StatsService>(db, clock);
+  // A cancelled event's refunded orders get their money back through the
+  // provider that took it, after the cancellation committed.
+  s->admin_events = std::make_unique<AdminEventService>(
+      db, clock, [&payments = *s->payments](const Order& order) {
+        return payments.call_provider_refund(order);
+      });
+  s->admin = std::make_unique<AdminService>(db, clock);
+  s->admin_orders = std::make_unique<AdminOrderService>(db, clock, *s->payments);
+  s->admin_broadcast = std::make_unique<AdminBroadcastService>(db, clock);
+  s->sweep_interval = config.sweep_interval;
+  return s;
+}
+
 }  // namespace
 
 void init_process(const Config& config) {
@@ -58,7 +98,6 @@ void init_process(const Config& config) {
 
 App::App(Config config, std::shared_ptr<const Clock> clock)
     : config_(std::move(config)), clock_(std::move(clock)) {
-  init_process(config_);
   ensure_secrets(config_);
   store::DatabaseOptions options;
   options.url = config_.db;
@@ -66,7 +105,27 @@ App::App(Config config, std::shared_ptr<const Clock> clock)
   options.sqlite_full_sync = config_.sqlite_full_sync;
   db_ = store::open_database(options);
   store::migrate(*db_);
-  services_ = std::make_unique<Services>(*db_, *clock_, config_);
+  services_ = build_services(*db_, *clock_, config_);
+  pipeline_ = std::make_shared<http::Pipeline>(
+      build_router(), api::make_authenticator(*services_->auth),
+      http::CorsConfig{config_.cors_origins}, load_web(config_.web_dir));
+}
+
+http::Router App::build_router() {
+  Services& s = *services_;
+  http::Router r;
+  api::register_health_routes(r, [&db = *db_] { return db.ping(); });
+  api::register_auth_routes(r, *s.auth);
+  api::register_user_routes(r, *s.auth);
+  api::register_event_routes(r, *s.catalog);
+  api::register_banner_routes(r, *s.catalog);
+  api::register_order_routes(r, *s.orders);
+  api::register_payment_routes(r, *s.payments);
+  api::register_ticket_routes(r, *s.wallet);
+  api::register_notification_routes(r, *s.notifications);
+  api::register_admin_routes(r, api::AdminServices{*s.stats, *s.scanner, *s.admin_events, *s.admin,
+                                                   *s.admin_orders, *s.admin_broadcast});
+  return r;
 }
 
 App::~App() {
@@ -74,10 +133,6 @@ App::~App() {
 }
 
 std::uint16_t App::start(bool background_tasks) {
-  pipeline_ = std::make_shared<http::Pipeline>(api::build_router(*services_),
-                                               api::make_authenticator(*services_),
-                                               http::CorsConfig{config_.cors_origins},
-                                               load_web(config_.web_dir));
   http::ServerConfig sc;
   sc.address = config_.address;
   sc.port = config_.port;

@@ -1,6 +1,7 @@
 #pragma once
 // Composition root: configuration -> database -> services -> router ->
-// pipeline -> server, plus background tasks. main.cpp and the integration tests
+// pipeline -> server, plus background tasks. All wiring happens here: every
+// object is complete when its constructor returns. main.cpp and the integration tests
 // both build the application through this class.
 #include <chrono>
 #include <cstdint>
@@ -20,9 +21,12 @@ struct Services;
 namespace http {
 class Server;
 class Pipeline;
+class Router;
 }  // namespace http
 
 // Applies process-wide settings from the config (currency, logging, libsodium).
+// Called once by whoever owns the process (main, a test's set-up) before an App
+// is built; App itself changes nothing outside its own objects.
 void init_process(const Config& config);
 
 class App {
@@ -44,6 +48,7 @@ class App {
   Services& services() { return *services_; }
 
  private:
+  http::Router build_router();
   void run_periodic(std::chrono::seconds interval, std::function<void()> task);
 
   Config config_;

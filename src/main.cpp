@@ -6,10 +6,10 @@
 
 #include "app.hpp"
 #include "core/log.hpp"
-#include "services/bench_seeder.hpp"
-#include "services/consistency.hpp"
-#include "services/seeder.hpp"
 #include "store/migrations.hpp"
+#include "tools/bench_seeder.hpp"
+#include "tools/consistency.hpp"
+#include "tools/seeder.hpp"
 
 namespace {
 
@@ -33,7 +33,7 @@ int run(const std::string& command, const std::vector<std::string>& args) {
     }
     return false;
   };
-  // `seed --size bench`: the benchmark data set (services/bench_seeder.hpp).
+  // `seed --size bench`: the benchmark data set (tools/bench_seeder.hpp).
   std::string seed_size = "dev";
   for (auto it = rest.begin(); it != rest.end(); ++it) {
     if (*it == "--size" && std::next(it) != rest.end()) {
@@ -49,6 +49,7 @@ int run(const std::string& command, const std::vector<std::string>& args) {
     if (r != "--reset" && r != "--if-empty") throw std::invalid_argument("unknown argument " + r);
   }
 
+  evient::init_process(config);
   if (command == "serve") {
     evient::App app(config);
     const auto port = app.start();
@@ -67,8 +68,10 @@ int run(const std::string& command, const std::vector<std::string>& args) {
   if (command == "seed") {
     evient::App app(config);
     const bool reset = has_flag("--reset");
-    if (has_flag("--if-empty") && !reset) {
-      // `make run` seeds only a brand-new database.
+    // `make run` seeds only a brand-new database: one without any user.
+    if (has_flag("--if-empty") && !reset && !evient::is_empty(app.db())) {
+      evient::log::info("database not empty: not seeding");
+      return 0;
     }
     if (seed_size == "bench") {
       const evient::BenchSeedReport b = evient::seed_bench(app.db(), app.clock(), reset);

@@ -6,6 +6,7 @@
 #include "core/log.hpp"
 #include "core/money.hpp"
 #include "core/time.hpp"
+#include "http/query.hpp"
 #include "services/admin_event_service.hpp"
 #include "services/admin_rules.hpp"
 
@@ -30,37 +31,39 @@ struct ExportCursor {
 
 }  // namespace
 
-void register_admin_attendee_routes(http::Router& r, Services& s) {
-  r.get("/api/admin/events/:id/attendees.csv", http::Access::Admin, [&s](http::Request& req) {
-    const Event e = s.admin_events->require_event(admin::uuid_param(req, "id", "EVENT_NOT_FOUND"));
-    http::Response res;
-    res.content_type = "text/csv; charset=utf-8";
-    res.headers.emplace_back("Content-Disposition",
-                             "attachment; filename=\"attendees-" + e.slug + ".csv\"");
-    res.headers.emplace_back("Cache-Control", "no-store");
-    auto cursor = std::make_shared<ExportCursor>();
-    AdminEventService* events = s.admin_events.get();
-    res.stream = [events, cursor, event_id = e.id](std::string& chunk) {
-      if (!cursor->header_sent) {
-        chunk += admin_rules::csv_row(kHeader);
-        cursor->header_sent = true;
-      }
-      std::vector<store::admin::AttendeeRow> rows;
-      try {
-        rows = events->attendees(event_id, cursor->after, kChunkRows);
-      } catch (const std::exception& ex) {
-        // Rethrown: the connection closes without the final chunk, so the
-        // client sees a broken download rather than a silently short file.
-        log::error("attendee export of event " + event_id + " failed: " + ex.what());
-        throw;
-      }
-      for (const auto& a : rows) chunk += attendee_row(a);
-      if (static_cast<std::int64_t>(rows.size()) < kChunkRows) return false;
-      cursor->after = rows.back().ticket_id;
-      return true;
-    };
-    return res;
-  });
+void register_admin_attendee_routes(http::Router& r, AdminEventService& admin_events) {
+  r.get("/api/admin/events/:id/attendees.csv", http::Access::Admin,
+        [&admin_events](http::Request& req) {
+          const Event e =
+              admin_events.require_event(http::uuid_param(req, "id", "EVENT_NOT_FOUND"));
+          http::Response res;
+          res.content_type = "text/csv; charset=utf-8";
+          res.headers.emplace_back("Content-Disposition",
+                                   "attachment; filename=\"attendees-" + e.slug + ".csv\"");
+          res.headers.emplace_back("Cache-Control", "no-store");
+          auto cursor = std::make_shared<ExportCursor>();
+          AdminEventService* events = &admin_events;
+          res.stream = [events, cursor, event_id = e.id](std::string& chunk) {
+            if (!cursor->header_sent) {
+              chunk += admin_rules::csv_row(kHeader);
+              cursor->header_sent = true;
+            }
+            std::vector<store::admin::AttendeeRow> rows;
+            try {
+              rows = events->attendees(event_id, cursor->after, kChunkRows);
+            } catch (const std::exception& ex) {
+              // Rethrown: the connection closes without the final chunk, so the
+              // client sees a broken download rather than a silently short file.
+              log::error("attendee export of event " + event_id + " failed: " + ex.what());
+              throw;
+            }
+            for (const auto& a : rows) chunk += attendee_row(a);
+            if (static_cast<std::int64_t>(rows.size()) < kChunkRows) return false;
+            cursor->after = rows.back().ticket_id;
+            return true;
+          };
+          return res;
+        });
 }
 
 }  // namespace evient::api

@@ -33,39 +33,39 @@ BannerInput parse_banner(const http::JsonBody& body) {
     v.add("event_id", "INVALID", "event_id must be a UUID");
   }
   in.priority = admin::bounded_integer(body, "priority", v, -kMaxPriority, kMaxPriority);
-  in.is_active = body.boolean("is_active", v, false);
+  in.is_active = body.boolean("is_active", v, http::Presence::Optional);
   v.throw_if_any();
   return in;
 }
 
 }  // namespace
 
-void register_admin_banner_routes(http::Router& r, Services& s) {
-  r.get("/api/admin/banners", http::Access::Admin, [&s](http::Request& req) {
+void register_admin_banner_routes(http::Router& r, AdminService& admin) {
+  r.get("/api/admin/banners", http::Access::Admin, [&admin](http::Request& req) {
     const http::PageRequest page = http::parse_page(req, 20);
-    BannerPage result = s.admin->banners(page.limit, page.offset());
+    BannerPage result = admin.banners(page.limit, page.offset());
     return http::paged(to_array(result.items, banner_json), page, result.total);
   });
 
-  r.post("/api/admin/banners", http::Access::Admin, [&s](http::Request& req) {
+  r.post("/api/admin/banners", http::Access::Admin, [&admin](http::Request& req) {
     http::JsonBody body(req);
     BannerInput in = parse_banner(body);
     if (!in.image_url || !*in.image_url) {
       throw ValidationError("image_url", "REQUIRED", "image_url is required");
     }
-    return http::created(banner_json(s.admin->create_banner(req.user().user_id, in)),
+    return http::created(banner_json(admin.create_banner(req.user().user_id, in)),
                          "Banner created");
   });
 
-  r.put("/api/admin/banners/:id", http::Access::Admin, [&s](http::Request& req) {
+  r.put("/api/admin/banners/:id", http::Access::Admin, [&admin](http::Request& req) {
     const std::int64_t id = banner_id(req);
     http::JsonBody body(req);
-    return http::ok(banner_json(s.admin->update_banner(req.user().user_id, id, parse_banner(body))),
+    return http::ok(banner_json(admin.update_banner(req.user().user_id, id, parse_banner(body))),
                     "Banner updated");
   });
 
-  r.del("/api/admin/banners/:id", http::Access::Admin, [&s](http::Request& req) {
-    s.admin->remove_banner(req.user().user_id, banner_id(req));
+  r.del("/api/admin/banners/:id", http::Access::Admin, [&admin](http::Request& req) {
+    admin.remove_banner(req.user().user_id, banner_id(req));
     return http::ok(nullptr, "Banner deleted");
   });
 }

@@ -4,9 +4,11 @@
 // Bodies are parsed field by field from an allow-list; anything else (ids,
 // quantity_sold, created_at...) is ignored.
 #include "api/admin_routes.hpp"
+#include "api/admin_serializers.hpp"
 #include "api/serializers.hpp"
 #include "core/money.hpp"
 #include "http/envelope.hpp"
+#include "http/query.hpp"
 #include "services/admin_event_service.hpp"
 #include "services/admin_rules.hpp"
 
@@ -20,21 +22,22 @@ constexpr std::int64_t kMaxSortOrder = 1'000'000;
 EventInput parse_event(const http::JsonBody& body, bool creating) {
   Validator v;
   EventInput in;
-  if (creating || body.object().contains("title")) in.title = body.string("title", v, true, 200);
-  in.slug = body.string("slug", v, false, 80);
+  if (creating || body.object().contains("title"))
+    in.title = body.string("title", v, http::Presence::Required, 200);
+  in.slug = body.string("slug", v, http::Presence::Optional, 80);
   in.description = admin::nullable_text(body, "description", v, 5000);
-  in.content = admin::nullable_text(body, "content", v, 200'000, /*trim=*/false);
+  in.content = admin::nullable_text(body, "content", v, 200'000, admin::Whitespace::Keep);
   in.location = admin::nullable_text(body, "location", v, 255);
   in.banner_image = admin::nullable_url(body, "banner_image", v);
   in.thumbnail_image = admin::nullable_url(body, "thumbnail_image", v);
   in.category = admin::nullable_text(body, "category", v, 50);
   in.start_time = admin::nullable_time(body, "start_time", v);
   in.end_time = admin::nullable_time(body, "end_time", v);
-  in.status = body.string("status", v, false, 20);
+  in.status = body.string("status", v, http::Presence::Optional, 20);
   if (in.status && !admin_rules::is_event_status(*in.status)) {
     v.add("status", "INVALID", "status must be draft, published, completed or cancelled");
   }
-  in.is_hot = body.boolean("is_hot", v, false);
+  in.is_hot = body.boolean("is_hot", v, http::Presence::Optional);
   v.throw_if_any();
   return in;
 }
@@ -50,7 +53,8 @@ std::optional<Minor> money_field(const http::JsonBody& body, const char* key, Va
 TicketTypeInput parse_ticket_type(const http::JsonBody& body) {
   Validator v;
   TicketTypeInput in;
-  if (body.object().contains("name")) in.name = body.string("name", v, true, 100);
+  if (body.object().contains("name"))
+    in.name = body.string("name", v, http::Presence::Required, 100);
   in.description = admin::nullable_text(body, "description", v, 1000);
   in.price = money_field(body, "price", v);
   if (const json::value* raw = body.object().if_contains("original_price")) {
@@ -61,7 +65,7 @@ TicketTypeInput parse_ticket_type(const http::JsonBody& body) {
     }
   }
   in.quantity_total = admin::bounded_integer(body, "quantity_total", v, 0, kMaxQuantity);
-  in.status = body.string("status", v, false, 20);
+  in.status = body.string("status", v, http::Presence::Optional, 20);
   if (in.status && *in.status != "active" && *in.status != "hidden" && *in.status != "sold_out") {
     v.add("status", "INVALID", "status must be active, sold_out or hidden");
   }
@@ -70,101 +74,85 @@ TicketTypeInput parse_ticket_type(const http::JsonBody& body) {
   return in;
 }
 
-json::object detail_json(const Event& e, const std::vector<TicketType>& types) {
-  json::object o = event_json(e);
-  o["ticket_types"] = to_array(types, admin::admin_ticket_type_json);
-  o["currency"] = currency().code;
-  return o;
-}
-
-json::object cancellation_json(const CancellationSummary& c) {
-  return {{"released_orders", c.released_orders},
-          {"refunded_orders", c.refunded_orders},
-          {"refund_required_orders", c.refund_required_orders},
-          {"cancelled_tickets", c.cancelled_tickets},
-          {"notified_users", c.notified_users},
-          {"provider_refunds_accepted", c.provider_refunds_accepted}};
-}
-
-void register_events(http::Router& r, Services& s) {
-  r.get("/api/admin/events", http::Access::Admin, [&s](http::Request& req) {
+void register_events(http::Router& r, AdminEventService& admin_events) {
+  r.get("/api/admin/events", http::Access::Admin, [&admin_events](http::Request& req) {
     const http::PageRequest page = http::parse_page(req, 20);
     AdminEventQuery q;
     q.limit = page.limit;
     q.offset = page.offset();
-    q.status = admin::query_text(req, "status", 20);
+    q.status = http::query_text(req, "status", 20);
     if (q.status && !admin_rules::is_event_status(*q.status)) {
       throw ValidationError("status", "INVALID", "unknown status");
     }
-    q.category = admin::query_text(req, "category", 50);
-    q.search = admin::query_text(req, "search");
-    EventPage result = s.admin_events->list(q);
+    q.category = http::query_text(req, "category", 50);
+    q.search = http::query_text(req, "search");
+    EventPage result = admin_events.list(q);
     return http::paged(to_array(result.items, event_card_json), page, result.total);
   });
 
-  r.post("/api/admin/events", http::Access::Admin, [&s](http::Request& req) {
+  r.post("/api/admin/events", http::Access::Admin, [&admin_events](http::Request& req) {
     http::JsonBody body(req);
-    Event e = s.admin_events->create(req.user().user_id, parse_event(body, true));
-    return http::created(detail_json(e, {}), "Event created");
+    Event e = admin_events.create(req.user().user_id, parse_event(body, true));
+    return http::created(admin_event_detail_json(e, {}), "Event created");
   });
 
-  r.get("/api/admin/events/:id", http::Access::Admin, [&s](http::Request& req) {
-    EventDetail d = s.admin_events->get(admin::uuid_param(req, "id", "EVENT_NOT_FOUND"));
-    return http::ok(detail_json(d.event, d.ticket_types));
+  r.get("/api/admin/events/:id", http::Access::Admin, [&admin_events](http::Request& req) {
+    EventDetail d = admin_events.get(http::uuid_param(req, "id", "EVENT_NOT_FOUND"));
+    return http::ok(admin_event_detail_json(d.event, d.ticket_types));
   });
 
-  r.put("/api/admin/events/:id", http::Access::Admin, [&s](http::Request& req) {
-    const std::string id = admin::uuid_param(req, "id", "EVENT_NOT_FOUND");
+  r.put("/api/admin/events/:id", http::Access::Admin, [&admin_events](http::Request& req) {
+    const std::string id = http::uuid_param(req, "id", "EVENT_NOT_FOUND");
     http::JsonBody body(req);
-    EventUpdate u = s.admin_events->update(req.user().user_id, id, parse_event(body, false));
-    json::object o = detail_json(u.event, s.admin_events->ticket_types(id));
-    if (u.cancellation) o["cancellation"] = cancellation_json(*u.cancellation);
-    return http::ok(std::move(o), u.cancellation ? "Event cancelled" : "Event updated");
+    EventUpdate u = admin_events.update(req.user().user_id, id, parse_event(body, false));
+    return http::ok(admin_event_update_json(u, admin_events.ticket_types(id)),
+                    u.cancellation ? "Event cancelled" : "Event updated");
   });
 
-  r.del("/api/admin/events/:id", http::Access::Admin, [&s](http::Request& req) {
-    s.admin_events->remove(req.user().user_id, admin::uuid_param(req, "id", "EVENT_NOT_FOUND"));
+  r.del("/api/admin/events/:id", http::Access::Admin, [&admin_events](http::Request& req) {
+    admin_events.remove(req.user().user_id, http::uuid_param(req, "id", "EVENT_NOT_FOUND"));
     return http::ok(nullptr, "Event deleted");
   });
 }
 
-void register_ticket_types(http::Router& r, Services& s) {
-  r.get("/api/admin/events/:id/ticket-types", http::Access::Admin, [&s](http::Request& req) {
-    auto types = s.admin_events->ticket_types(admin::uuid_param(req, "id", "EVENT_NOT_FOUND"));
-    return http::ok(to_array(types, admin::admin_ticket_type_json));
-  });
+void register_ticket_types(http::Router& r, AdminEventService& admin_events) {
+  r.get("/api/admin/events/:id/ticket-types", http::Access::Admin,
+        [&admin_events](http::Request& req) {
+          auto types = admin_events.ticket_types(http::uuid_param(req, "id", "EVENT_NOT_FOUND"));
+          return http::ok(to_array(types, admin_ticket_type_json));
+        });
 
-  r.post("/api/admin/events/:id/ticket-types", http::Access::Admin, [&s](http::Request& req) {
-    const std::string event_id = admin::uuid_param(req, "id", "EVENT_NOT_FOUND");
+  r.post("/api/admin/events/:id/ticket-types", http::Access::Admin,
+         [&admin_events](http::Request& req) {
+           const std::string event_id = http::uuid_param(req, "id", "EVENT_NOT_FOUND");
+           http::JsonBody body(req);
+           if (!body.object().contains("name")) {
+             throw ValidationError("name", "REQUIRED", "name is required");
+           }
+           TicketType t = admin_events.create_ticket_type(req.user().user_id, event_id,
+                                                          parse_ticket_type(body));
+           return http::created(admin_ticket_type_json(t), "Ticket type created");
+         });
+
+  r.put("/api/admin/ticket-types/:id", http::Access::Admin, [&admin_events](http::Request& req) {
+    const std::string id = http::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND");
     http::JsonBody body(req);
-    if (!body.object().contains("name")) {
-      throw ValidationError("name", "REQUIRED", "name is required");
-    }
-    TicketType t =
-        s.admin_events->create_ticket_type(req.user().user_id, event_id, parse_ticket_type(body));
-    return http::created(admin::admin_ticket_type_json(t), "Ticket type created");
+    TicketType t = admin_events.update_ticket_type(req.user().user_id, id, parse_ticket_type(body));
+    return http::ok(admin_ticket_type_json(t), "Ticket type updated");
   });
 
-  r.put("/api/admin/ticket-types/:id", http::Access::Admin, [&s](http::Request& req) {
-    const std::string id = admin::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND");
-    http::JsonBody body(req);
-    TicketType t =
-        s.admin_events->update_ticket_type(req.user().user_id, id, parse_ticket_type(body));
-    return http::ok(admin::admin_ticket_type_json(t), "Ticket type updated");
-  });
-
-  r.del("/api/admin/ticket-types/:id", http::Access::Admin, [&s](http::Request& req) {
-    s.admin_events->remove_ticket_type(req.user().user_id,
-                                       admin::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND"));
+  r.del("/api/admin/ticket-types/:id", http::Access::Admin, [&admin_events](http::Request& req) {
+    admin_events.remove_ticket_type(req.user().user_id,
+                                    http::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND"));
     return http::ok(nullptr, "Ticket type deleted");
   });
 }
 
 }  // namespace
 
-void register_admin_event_routes(http::Router& r, Services& s) {
-  register_events(r, s);
-  register_ticket_types(r, s);
+void register_admin_event_routes(http::Router& r, AdminEventService& admin_events) {
+  register_events(r, admin_events);
+  register_ticket_types(r, admin_events);
 }
 
 }  // namespace evient::api

@@ -42,14 +42,14 @@ std::optional<std::vector<std::string>> parse_user_ids(const http::JsonBody& bod
 BroadcastInput parse_broadcast(const http::JsonBody& body) {
   Validator v;
   BroadcastInput in;
-  auto title = body.string("title", v, true, kMaxTitle);
-  auto message = body.string("message", v, true, kMaxMessage);
-  auto type = body.string("type", v, false, 20);
+  auto title = body.string("title", v, http::Presence::Required, kMaxTitle);
+  auto message = body.string("message", v, http::Presence::Required, kMaxMessage);
+  auto type = body.string("type", v, http::Presence::Optional, 20);
   if (type && !is_notification_type(*type)) {
     v.add("type", "INVALID", "type must be system, order or promotion");
   }
   in.user_ids = parse_user_ids(body, v);
-  in.event_id = body.string("event_id", v, false, 64);
+  in.event_id = body.string("event_id", v, http::Presence::Optional, 64);
   if (in.event_id && !crypto::is_uuid(*in.event_id)) {
     v.add("event_id", "INVALID", "event_id must be a UUID");
   }
@@ -65,11 +65,11 @@ BroadcastInput parse_broadcast(const http::JsonBody& body) {
 
 }  // namespace
 
-void register_admin_notification_routes(http::Router& r, Services& s) {
-  r.post("/api/admin/notifications", http::Access::Admin, [&s](http::Request& req) {
+void register_admin_notification_routes(http::Router& r, AdminBroadcastService& admin_broadcast) {
+  r.post("/api/admin/notifications", http::Access::Admin, [&admin_broadcast](http::Request& req) {
     http::JsonBody body(req);
     const BroadcastInput in = parse_broadcast(body);
-    BroadcastResult result = s.admin_broadcast->broadcast(req.user().user_id, in);
+    BroadcastResult result = admin_broadcast.broadcast(req.user().user_id, in);
     return http::created(json::object{{"sent", result.sent}, {"audience", result.audience}},
                          "Notification sent");
   });

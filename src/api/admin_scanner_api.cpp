@@ -2,8 +2,10 @@
 // POST /api/admin/scanners/undo. A refused check-in is a 409 whose code is the
 // reason and whose data is the same scan view validate returns.
 #include "api/admin_routes.hpp"
+#include "api/admin_serializers.hpp"
 #include "core/crypto.hpp"
 #include "http/envelope.hpp"
+#include "http/query.hpp"
 
 namespace evient::api {
 namespace json = boost::json;
@@ -15,7 +17,7 @@ std::string required_code(std::optional<std::string> code) {
 }
 
 std::optional<std::string> body_event_id(const http::JsonBody& body, Validator& v) {
-  auto id = body.string("event_id", v, false, 64);
+  auto id = body.string("event_id", v, http::Presence::Optional, 64);
   if (id && !crypto::is_uuid(*id)) {
     v.add("event_id", "INVALID", "event_id must be a UUID");
     return std::nullopt;
@@ -32,21 +34,21 @@ const char* refusal_message(const std::string& reason) {
 
 }  // namespace
 
-void register_admin_scanner_routes(http::Router& r, Services& s) {
-  r.get("/api/admin/scanners/validate", http::Access::Admin, [&s](http::Request& req) {
-    const std::string code = required_code(admin::query_text(req, "code", 100));
-    auto event_id = admin::query_uuid(req, "event_id");
-    return http::ok(admin::scan_json(s.scanner->validate(code, event_id)));
+void register_admin_scanner_routes(http::Router& r, ScannerService& scanner) {
+  r.get("/api/admin/scanners/validate", http::Access::Admin, [&scanner](http::Request& req) {
+    const std::string code = required_code(http::query_text(req, "code", 100));
+    auto event_id = http::query_uuid(req, "event_id");
+    return http::ok(scan_json(scanner.validate(code, event_id)));
   });
 
-  r.post("/api/admin/scanners/checkin", http::Access::Admin, [&s](http::Request& req) {
+  r.post("/api/admin/scanners/checkin", http::Access::Admin, [&scanner](http::Request& req) {
     http::JsonBody body(req);
     Validator v;
-    auto code = body.string("code", v, true, 100);
+    auto code = body.string("code", v, http::Presence::Required, 100);
     auto event_id = body_event_id(body, v);
     v.throw_if_any();
-    ScanResult result = s.scanner->check_in(req.user().user_id, *code, event_id);
-    json::object view = admin::scan_json(result);
+    ScanResult result = scanner.check_in(req.user().user_id, *code, event_id);
+    json::object view = scan_json(result);
     if (!result.valid) {
       view["used_at"] = view.at("ticket").at("used_at");
       throw Conflict(result.reason, refusal_message(result.reason), std::move(view));
@@ -54,13 +56,12 @@ void register_admin_scanner_routes(http::Router& r, Services& s) {
     return http::ok(std::move(view), "Checked in");
   });
 
-  r.post("/api/admin/scanners/undo", http::Access::Admin, [&s](http::Request& req) {
+  r.post("/api/admin/scanners/undo", http::Access::Admin, [&scanner](http::Request& req) {
     http::JsonBody body(req);
     Validator v;
-    auto code = body.string("code", v, true, 100);
+    auto code = body.string("code", v, http::Presence::Required, 100);
     v.throw_if_any();
-    return http::ok(admin::scan_json(s.scanner->undo(req.user().user_id, *code)),
-                    "Check-in undone");
+    return http::ok(scan_json(scanner.undo(req.user().user_id, *code)), "Check-in undone");
   });
 }
 

@@ -4,6 +4,7 @@
 #include "api/serializers.hpp"
 #include "core/text.hpp"
 #include "http/envelope.hpp"
+#include "http/query.hpp"
 #include "services/admin_service.hpp"
 
 namespace evient::api {
@@ -15,39 +16,38 @@ bool is_role(const std::string& r) {
 
 }  // namespace
 
-void register_admin_user_routes(http::Router& r, Services& s) {
-  r.get("/api/admin/users", http::Access::Admin, [&s](http::Request& req) {
+void register_admin_user_routes(http::Router& r, AdminService& admin) {
+  r.get("/api/admin/users", http::Access::Admin, [&admin](http::Request& req) {
     const http::PageRequest page = http::parse_page(req, 20);
     store::users::UserFilter f;
-    if (auto search = admin::query_text(req, "search")) f.search = text::fold(*search);
-    f.role = admin::query_text(req, "role", 10);
+    if (auto search = http::query_text(req, "search")) f.search = text::fold(*search);
+    f.role = http::query_text(req, "role", 10);
     if (f.role && !is_role(*f.role)) throw ValidationError("role", "INVALID", "unknown role");
-    f.is_active = admin::query_bool(req, "is_active");
-    UserPage result = s.admin->users(f, page.limit, page.offset());
+    f.is_active = http::query_bool(req, "is_active");
+    UserPage result = admin.users(f, page.limit, page.offset());
     return http::paged(to_array(result.items, user_json), page, result.total);
   });
 
-  r.get("/api/admin/users/:id", http::Access::Admin, [&s](http::Request& req) {
-    return http::ok(user_json(s.admin->user(admin::uuid_param(req, "id", "USER_NOT_FOUND"))));
+  r.get("/api/admin/users/:id", http::Access::Admin, [&admin](http::Request& req) {
+    return http::ok(user_json(admin.user(http::uuid_param(req, "id", "USER_NOT_FOUND"))));
   });
 
-  r.put("/api/admin/users/:id", http::Access::Admin, [&s](http::Request& req) {
-    const std::string id = admin::uuid_param(req, "id", "USER_NOT_FOUND");
+  r.put("/api/admin/users/:id", http::Access::Admin, [&admin](http::Request& req) {
+    const std::string id = http::uuid_param(req, "id", "USER_NOT_FOUND");
     http::JsonBody body(req);
     Validator v;
     UserAdminInput in;
     in.full_name = admin::nullable_text(body, "full_name", v, 100);
-    in.role = body.string("role", v, false, 10);
+    in.role = body.string("role", v, http::Presence::Optional, 10);
     if (in.role && !is_role(*in.role)) v.add("role", "INVALID", "role must be user or admin");
-    in.is_active = body.boolean("is_active", v, false);
+    in.is_active = body.boolean("is_active", v, http::Presence::Optional);
     v.throw_if_any();
-    return http::ok(user_json(s.admin->update_user(req.user().user_id, id, in)), "User updated");
+    return http::ok(user_json(admin.update_user(req.user().user_id, id, in)), "User updated");
   });
 
-  r.del("/api/admin/users/:id", http::Access::Admin, [&s](http::Request& req) {
-    const std::string id = admin::uuid_param(req, "id", "USER_NOT_FOUND");
-    return http::ok(user_json(s.admin->deactivate_user(req.user().user_id, id)),
-                    "User deactivated");
+  r.del("/api/admin/users/:id", http::Access::Admin, [&admin](http::Request& req) {
+    const std::string id = http::uuid_param(req, "id", "USER_NOT_FOUND");
+    return http::ok(user_json(admin.deactivate_user(req.user().user_id, id)), "User deactivated");
   });
 }
 

@@ -8,37 +8,29 @@
 namespace evient::api {
 namespace json = boost::json;
 
-namespace {
-
-json::object auth_json(const AuthResult& r) {
-  return {{"token", r.token}, {"user", user_json(r.user)}};
-}
-
-}  // namespace
-
-void register_auth_routes(http::Router& r, Services& s) {
-  r.post("/api/auth/register", http::Access::Public, [&s](http::Request& req) {
+void register_auth_routes(http::Router& r, AuthService& auth) {
+  r.post("/api/auth/register", http::Access::Public, [&auth](http::Request& req) {
     http::JsonBody body(req);
     Validator v;
-    auto email = body.string("email", v, true, 254);
-    auto password = body.raw_string("password", v, true, 1024);
-    auto full_name = body.string("full_name", v, true, 100);
+    auto email = body.string("email", v, http::Presence::Required, 254);
+    auto password = body.raw_string("password", v, http::Presence::Required, 1024);
+    auto full_name = body.string("full_name", v, http::Presence::Required, 100);
     v.throw_if_any();
-    return http::created(auth_json(s.auth->register_user(*email, *password, *full_name)),
+    return http::created(auth_json(auth.register_user(*email, *password, *full_name)),
                          "Account created");
   });
 
-  r.post("/api/auth/login", http::Access::Public, [&s](http::Request& req) {
+  r.post("/api/auth/login", http::Access::Public, [&auth](http::Request& req) {
     http::JsonBody body(req);
     Validator v;
-    auto email = body.string("email", v, true, 254);
-    auto password = body.raw_string("password", v, true, 1024);
+    auto email = body.string("email", v, http::Presence::Required, 254);
+    auto password = body.raw_string("password", v, http::Presence::Required, 1024);
     v.throw_if_any();
-    return http::ok(auth_json(s.auth->login(*email, *password, req.remote_address)));
+    return http::ok(auth_json(auth.login(*email, *password, req.remote_address)));
   });
 
-  r.get("/api/auth/me", http::Access::User, [&s](http::Request& req) {
-    return http::ok({{"user", user_json(s.auth->profile(req.user().user_id))}});
+  r.get("/api/auth/me", http::Access::User, [&auth](http::Request& req) {
+    return http::ok({{"user", user_json(auth.profile(req.user().user_id))}});
   });
 }
 

@@ -7,10 +7,10 @@
 
 namespace evient::api {
 
-void register_banner_routes(http::Router& r, Services& s) {
-  r.get("/api/banners", http::Access::Public, [&s](http::Request&) {
-    return cached_response(s.catalog->cache(), "banners",
-                           [&] { return http::ok(to_array(s.catalog->banners(), banner_json)); });
+void register_banner_routes(http::Router& r, CatalogService& catalog) {
+  r.get("/api/banners", http::Access::Public, [&catalog](http::Request&) {
+    return cached_response(catalog.cache(), "banners",
+                           [&] { return http::ok(to_array(catalog.banners(), banner_json)); });
   });
 }
 

@@ -4,7 +4,6 @@
 #include "api/routes.hpp"
 #include "api/serializers.hpp"
 #include "core/crypto.hpp"
-#include "core/log.hpp"
 #include "http/body.hpp"
 #include "http/envelope.hpp"
 #include "services/order_service.hpp"
@@ -16,14 +15,6 @@ namespace {
 
 constexpr std::size_t kMaxLines = 50;
 constexpr std::size_t kMaxKeyLength = 255;
-
-json::object checkout_json(const CheckoutResult& r) {
-  json::value payment = nullptr;
-  if (r.payment) payment = json::object{{"provider", r.payment->provider}, {"url", r.payment->url}};
-  return {{"order", order_json(r.order)},
-          {"payment", std::move(payment)},
-          {"tickets", to_array(r.tickets, ticket_json)}};
-}
 
 std::vector<OrderLine> parse_lines(const http::JsonBody& body) {
   Validator v;
@@ -85,58 +76,39 @@ std::optional<std::string> idempotency_key(const http::Request& req) {
   return *key;
 }
 
-http::Response create_order(Services& s, http::Request& req) {
+http::Response create_order(OrderService& orders, http::Request& req) {
   http::JsonBody body(req);
   const std::vector<OrderLine> lines = parse_lines(body);
-  const std::string& user_id = req.user().user_id;
-  auto key = idempotency_key(req);
-  if (!key) return http::created(checkout_json(s.orders->create_order(user_id, lines)));
-
-  // Same key, same request (the parsed body, so whitespace does not matter).
-  const std::string hash =
-      checkout::request_hash("POST /api/orders\n" + json::serialize(body.object()));
-  if (auto stored = s.orders->claim_idempotency_key(user_id, *key, hash)) {
-    http::Response replay;
-    replay.status = static_cast<unsigned>(stored->status);
-    replay.body = std::move(stored->body);
-    replay.headers.emplace_back("Idempotent-Replayed", "true");
-    return replay;
+  std::optional<IdempotencyKey> key;
+  if (auto raw = idempotency_key(req)) {
+    // Same key, same request (the parsed body, so whitespace does not matter).
+    key = IdempotencyKey{std::move(*raw), checkout::request_hash("POST /api/orders\n" +
+                                                                 json::serialize(body.object()))};
   }
-  try {
-    IdempotencyRecorder recorder{*key, [](const CheckoutResult& r) {
-                                   http::Response resp = http::created(checkout_json(r));
-                                   return StoredResponse{resp.status, std::move(resp.body)};
-                                 }};
-    return http::created(checkout_json(s.orders->create_order(user_id, lines, &recorder)));
-  } catch (...) {
-    // Nothing was created: free the key so the client can retry with it.
-    try {
-      s.orders->release_idempotency_key(user_id, *key);
-    } catch (const std::exception& e) {
-      log::error(std::string("could not release idempotency key: ") + e.what());
-    }
-    throw;
-  }
+  PlacedOrder placed = orders.place_order(req.user().user_id, lines, key);
+  http::Response resp = http::created(checkout_json(placed.result));
+  if (placed.replayed) resp.headers.emplace_back("Idempotent-Replayed", "true");
+  return resp;
 }
 
 }  // namespace
 
-void register_order_routes(http::Router& r, Services& s) {
+void register_order_routes(http::Router& r, OrderService& orders) {
   r.post("/api/orders", http::Access::User,
-         [&s](http::Request& req) { return create_order(s, req); });
+         [&orders](http::Request& req) { return create_order(orders, req); });
 
-  r.get("/api/orders", http::Access::User, [&s](http::Request& req) {
+  r.get("/api/orders", http::Access::User, [&orders](http::Request& req) {
     http::PageRequest page = http::parse_page(req);
-    OrderPage result = s.orders->list(req.user().user_id, page.limit, page.offset());
+    OrderPage result = orders.list(req.user().user_id, page.limit, page.offset());
     return http::paged(to_array(result.items, order_json), page, result.total);
   });
 
-  r.get("/api/orders/:id", http::Access::User, [&s](http::Request& req) {
-    return http::ok(checkout_json(s.orders->get(req.user().user_id, req.param("id"))));
+  r.get("/api/orders/:id", http::Access::User, [&orders](http::Request& req) {
+    return http::ok(checkout_json(orders.get(req.user().user_id, req.param("id"))));
   });
 
-  r.post("/api/orders/:id/cancel", http::Access::User, [&s](http::Request& req) {
-    return http::ok(checkout_json(s.orders->cancel(req.user().user_id, req.param("id"))),
+  r.post("/api/orders/:id/cancel", http::Access::User, [&orders](http::Request& req) {
+    return http::ok(checkout_json(orders.cancel(req.user().user_id, req.param("id"))),
                     "Order cancelled");
   });
 }

@@ -2,8 +2,8 @@
 // payment page: GET /api/payments/sandbox/:order_id?sig=...,
 // POST /api/payments/sandbox/:order_id/complete {sig, action: pay|cancel}
 #include "api/routes.hpp"
-#include "core/errors.hpp"
 #include "api/serializers.hpp"
+#include "core/errors.hpp"
 #include "http/body.hpp"
 #include "http/envelope.hpp"
 #include "services/payment_service.hpp"
@@ -19,10 +19,10 @@ std::string_view action_name(bool pay) {
 
 }  // namespace
 
-void register_payment_routes(http::Router& r, Services& s) {
-  r.post("/api/payments/webhook/:provider", http::Access::Public, [&s](http::Request& req) {
+void register_payment_routes(http::Router& r, PaymentService& payments) {
+  r.post("/api/payments/webhook/:provider", http::Access::Public, [&payments](http::Request& req) {
     PaymentResult result =
-        s.payments->handle_notification(req.param("provider"), req.headers, req.body);
+        payments.handle_notification(req.param("provider"), req.headers, req.body);
     return http::ok({{"received", true},
                      {"order_id", result.order_id},
                      {"outcome", std::string(outcome_name(result.outcome))}});
@@ -32,24 +32,24 @@ void register_payment_routes(http::Router& r, Services& s) {
   // (/checkout/sandbox/:order_id?sig=...); these are the calls it makes. The
   // signature in the link stands in for a real provider's checkout session,
   // so no login is needed, as on a provider's own page.
-  r.get("/api/payments/sandbox/:order_id", http::Access::Public, [&s](http::Request& req) {
+  r.get("/api/payments/sandbox/:order_id", http::Access::Public, [&payments](http::Request& req) {
     const std::string* sig = req.query_param("sig");
-    Order o = s.payments->sandbox_order(req.param("order_id"), sig ? *sig : "");
+    Order o = payments.sandbox_order(req.param("order_id"), sig ? *sig : "");
     return http::ok({{"order", order_json(o)}, {"payable", o.status == "pending"}});
   });
 
   r.post("/api/payments/sandbox/:order_id/complete", http::Access::Public,
-         [&s](http::Request& req) {
+         [&payments](http::Request& req) {
            http::JsonBody body(req);
            Validator v;
-           auto sig = body.string("sig", v, true, 200);
-           auto action = body.string("action", v, true, 20);
+           auto sig = body.string("sig", v, http::Presence::Required, 200);
+           auto action = body.string("action", v, http::Presence::Required, 20);
            if (action && *action != action_name(true) && *action != action_name(false)) {
              v.add("action", "INVALID", "action must be pay or cancel");
            }
            v.throw_if_any();
            PaymentResult result =
-               s.payments->sandbox_complete(req.param("order_id"), *sig, *action == "pay");
+               payments.sandbox_complete(req.param("order_id"), *sig, *action == "pay");
            return http::ok({{"order_id", result.order_id},
                             {"outcome", std::string(outcome_name(result.outcome))}});
          });

@@ -20,25 +20,20 @@ class TokenAuthenticator final : public http::Authenticator {
 
 }  // namespace
 
-http::Router build_router(Services& services) {
-  http::Router r;
-  register_health_routes(r, services);
-  register_auth_routes(r, services);
-  register_user_routes(r, services);
-  register_event_routes(r, services);
-  register_banner_routes(r, services);
-  register_order_routes(r, services);
-  register_payment_routes(r, services);
-  register_ticket_routes(r, services);
-  register_notification_routes(r, services);
-  register_admin_routes(r, services);
-  register_admin_order_routes(r, services);
-  register_admin_notification_routes(r, services);
-  return r;
+void register_admin_routes(http::Router& r, const AdminServices& s) {
+  register_admin_stats_routes(r, s.stats);
+  register_admin_scanner_routes(r, s.scanner);
+  register_admin_event_routes(r, s.events);
+  register_admin_attendee_routes(r, s.events);
+  register_admin_user_routes(r, s.admin);
+  register_admin_banner_routes(r, s.admin);
+  register_admin_audit_routes(r, s.admin);
+  register_admin_order_routes(r, s.orders);
+  register_admin_notification_routes(r, s.broadcast);
 }
 
-std::shared_ptr<http::Authenticator> make_authenticator(Services& services) {
-  return std::make_shared<TokenAuthenticator>(*services.auth);
+std::shared_ptr<http::Authenticator> make_authenticator(AuthService& auth) {
+  return std::make_shared<TokenAuthenticator>(auth);
 }
 
 }  // namespace evient::api

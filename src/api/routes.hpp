@@ -1,27 +1,53 @@
 #pragma once
-// One register_* function per resource; build_router wires them all.
+// One register_* function per route group; each receives the services it
+// needs and nothing else. App (the composition root) calls them all.
+#include <functional>
 #include <memory>
 
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
-#include "services/services.hpp"
+
+namespace evient {
+class AuthService;
+class CatalogService;
+class OrderService;
+class PaymentService;
+class WalletService;
+class NotificationService;
+class ScannerService;
+class StatsService;
+class AdminEventService;
+class AdminService;
+class AdminOrderService;
+class AdminBroadcastService;
+}  // namespace evient
 
 namespace evient::api {
 
-void register_health_routes(http::Router& r, Services& s);
-void register_auth_routes(http::Router& r, Services& s);
-void register_user_routes(http::Router& r, Services& s);
-void register_event_routes(http::Router& r, Services& s);
-void register_banner_routes(http::Router& r, Services& s);
-void register_order_routes(http::Router& r, Services& s);
-void register_payment_routes(http::Router& r, Services& s);
-void register_ticket_routes(http::Router& r, Services& s);
-void register_notification_routes(http::Router& r, Services& s);
-// Everything under /api/admin/ (api/admin_routes.hpp lists the parts).
-void register_admin_routes(http::Router& r, Services& s);
+// What the admin routes (/api/admin/...) work with.
+struct AdminServices {
+  StatsService& stats;
+  ScannerService& scanner;
+  AdminEventService& events;
+  AdminService& admin;  // users, banners, audit log
+  AdminOrderService& orders;
+  AdminBroadcastService& broadcast;
+};
 
-http::Router build_router(Services& services);
+// /healthz and /readyz; `database_ready` answers whether the database does.
+void register_health_routes(http::Router& r, std::function<bool()> database_ready);
+void register_auth_routes(http::Router& r, AuthService& auth);
+void register_user_routes(http::Router& r, AuthService& auth);
+void register_event_routes(http::Router& r, CatalogService& catalog);
+void register_banner_routes(http::Router& r, CatalogService& catalog);
+void register_order_routes(http::Router& r, OrderService& orders);
+void register_payment_routes(http::Router& r, PaymentService& payments);
+void register_ticket_routes(http::Router& r, WalletService& wallet);
+void register_notification_routes(http::Router& r, NotificationService& notifications);
+// Everything under /api/admin/ (api/admin_routes.hpp lists the parts).
+void register_admin_routes(http::Router& r, const AdminServices& s);
+
 // The bearer-token guard, backed by AuthService.
-std::shared_ptr<http::Authenticator> make_authenticator(Services& services);
+std::shared_ptr<http::Authenticator> make_authenticator(AuthService& auth);
 
 }  // namespace evient::api

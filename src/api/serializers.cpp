@@ -145,4 +145,23 @@ json::object wallet_ticket_json(const WalletTicket& w) {
   return o;
 }
 
+json::object checkout_json(const CheckoutResult& r) {
+  json::value payment = nullptr;
+  if (r.payment) payment = json::object{{"provider", r.payment->provider}, {"url", r.payment->url}};
+  return {{"order", order_json(r.order)},
+          {"payment", std::move(payment)},
+          {"tickets", to_array(r.tickets, ticket_json)}};
+}
+
+json::object auth_json(const AuthResult& r) {
+  return {{"token", r.token}, {"user", user_json(r.user)}};
+}
+
+json::object event_detail_json(const EventDetail& d) {
+  json::object o = event_json(d.event);
+  o["ticket_types"] = to_array(d.ticket_types, ticket_type_json);
+  o["currency"] = currency().code;
+  return o;
+}
+
 }  // namespace evient::api

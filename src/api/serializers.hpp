@@ -3,6 +3,9 @@
 #include <boost/json.hpp>
 #include <vector>
 
+#include "services/auth_service.hpp"
+#include "services/catalog_service.hpp"
+#include "services/order_service.hpp"
 #include "store/models.hpp"
 
 namespace evient::api {
@@ -23,6 +26,12 @@ boost::json::object order_item_json(const OrderItem& i);
 boost::json::object order_json(const Order& o);  // with items
 boost::json::object ticket_json(const Ticket& t);
 boost::json::object wallet_ticket_json(const WalletTicket& w);
+// The order with its payment link (while pending) or its tickets.
+boost::json::object checkout_json(const CheckoutResult& r);
+
+// Service results.
+boost::json::object auth_json(const AuthResult& r);           // {token, user}
+boost::json::object event_detail_json(const EventDetail& d);  // with ticket types
 
 template <class T, class F>
 boost::json::array to_array(const std::vector<T>& items, F&& f) {

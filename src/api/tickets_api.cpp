@@ -19,18 +19,18 @@ std::optional<std::string> status_filter(const http::Request& req) {
 
 }  // namespace
 
-void register_ticket_routes(http::Router& r, Services& s) {
-  r.get("/api/users/tickets", http::Access::User, [&s](http::Request& req) {
+void register_ticket_routes(http::Router& r, WalletService& wallet) {
+  r.get("/api/users/tickets", http::Access::User, [&wallet](http::Request& req) {
     const auto status = status_filter(req);
     http::PageRequest page = http::parse_page(req, 50, 100);
-    WalletPage result = s.wallet->tickets(req.user().user_id, status, page.limit, page.offset());
+    WalletPage result = wallet.tickets(req.user().user_id, status, page.limit, page.offset());
     return http::paged(to_array(result.items, wallet_ticket_json), page, result.total);
   });
 
-  r.get("/api/users/tickets/:id/qr.svg", http::Access::User, [&s](http::Request& req) {
+  r.get("/api/users/tickets/:id/qr.svg", http::Access::User, [&wallet](http::Request& req) {
     http::Response res;
     res.content_type = "image/svg+xml";
-    res.body = s.wallet->ticket_qr_svg(req.user().user_id, req.param("id"));
+    res.body = wallet.ticket_qr_svg(req.user().user_id, req.param("id"));
     // The code admits its holder: keep it out of shared caches.
     res.headers.emplace_back("Cache-Control", "private, no-store");
     return res;

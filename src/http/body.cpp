@@ -31,12 +31,12 @@ bool JsonBody::has(std::string_view key) const {
   return get(key) != nullptr;
 }
 
-std::optional<std::string> JsonBody::raw_string(std::string_view key, Validator& v, bool required,
-                                                std::size_t max_len) const {
+std::optional<std::string> JsonBody::raw_string(std::string_view key, Validator& v,
+                                                Presence presence, std::size_t max_len) const {
   const json::value* val = get(key);
   const std::string name(key);
   if (!val) {
-    if (required) v.add(name, "REQUIRED", name + " is required");
+    if (presence == Presence::Required) v.add(name, "REQUIRED", name + " is required");
     return std::nullopt;
   }
   if (!val->is_string()) {
@@ -55,12 +55,12 @@ std::optional<std::string> JsonBody::raw_string(std::string_view key, Validator&
   return s;
 }
 
-std::optional<std::string> JsonBody::string(std::string_view key, Validator& v, bool required,
+std::optional<std::string> JsonBody::string(std::string_view key, Validator& v, Presence presence,
                                             std::size_t max_len) const {
-  auto s = raw_string(key, v, required, max_len);
+  auto s = raw_string(key, v, presence, max_len);
   if (!s) return s;
   std::string t = text::trim(*s);
-  if (t.empty() && required) {
+  if (t.empty() && presence == Presence::Required) {
     v.add(std::string(key), "REQUIRED", std::string(key) + " must not be empty");
     return std::nullopt;
   }
@@ -68,11 +68,11 @@ std::optional<std::string> JsonBody::string(std::string_view key, Validator& v, 
 }
 
 std::optional<std::int64_t> JsonBody::integer(std::string_view key, Validator& v,
-                                              bool required) const {
+                                              Presence presence) const {
   const json::value* val = get(key);
   const std::string name(key);
   if (!val) {
-    if (required) v.add(name, "REQUIRED", name + " is required");
+    if (presence == Presence::Required) v.add(name, "REQUIRED", name + " is required");
     return std::nullopt;
   }
   if (val->is_int64()) return val->as_int64();
@@ -83,11 +83,11 @@ std::optional<std::int64_t> JsonBody::integer(std::string_view key, Validator& v
   return std::nullopt;
 }
 
-std::optional<bool> JsonBody::boolean(std::string_view key, Validator& v, bool required) const {
+std::optional<bool> JsonBody::boolean(std::string_view key, Validator& v, Presence presence) const {
   const json::value* val = get(key);
   const std::string name(key);
   if (!val) {
-    if (required) v.add(name, "REQUIRED", name + " is required");
+    if (presence == Presence::Required) v.add(name, "REQUIRED", name + " is required");
     return std::nullopt;
   }
   if (!val->is_bool()) {

@@ -13,6 +13,9 @@
 
 namespace evient::http {
 
+// Whether a body field must be there.
+enum class Presence { Optional, Required };
+
 class JsonBody {
  public:
   explicit JsonBody(const Request& request);
@@ -24,13 +27,13 @@ class JsonBody {
   const boost::json::object& object() const { return object_; }
 
   // Trimmed string; empty after trimming counts as missing when required.
-  std::optional<std::string> string(std::string_view key, Validator& v, bool required,
+  std::optional<std::string> string(std::string_view key, Validator& v, Presence presence,
                                     std::size_t max_len = 255) const;
   // Raw string (no trimming), e.g. passwords.
-  std::optional<std::string> raw_string(std::string_view key, Validator& v, bool required,
+  std::optional<std::string> raw_string(std::string_view key, Validator& v, Presence presence,
                                         std::size_t max_len = 1024) const;
-  std::optional<std::int64_t> integer(std::string_view key, Validator& v, bool required) const;
-  std::optional<bool> boolean(std::string_view key, Validator& v, bool required) const;
+  std::optional<std::int64_t> integer(std::string_view key, Validator& v, Presence presence) const;
+  std::optional<bool> boolean(std::string_view key, Validator& v, Presence presence) const;
 
  private:
   boost::json::object object_;

@@ -111,8 +111,9 @@ auto slug_guarded(F&& f) {
 
 }  // namespace
 
-AdminEventService::AdminEventService(store::Database& db, const Clock& clock)
-    : db_(db), clock_(clock) {}
+AdminEventService::AdminEventService(store::Database& db, const Clock& clock,
+                                     ProviderRefund provider_refund)
+    : db_(db), clock_(clock), provider_refund_(std::move(provider_refund)) {}
 
 EventPage AdminEventService::list(const AdminEventQuery& q) {
   store::events::EventFilter f;

@@ -63,13 +63,11 @@ struct EventUpdate {
 
 class AdminEventService {
  public:
-  AdminEventService(store::Database& db, const Clock& clock);
-
   // Called after a cancellation has committed, once per order it refunded, to
   // give the money back through the payment provider; returns whether the
-  // provider accepted. Unset: the orders are refunded in our books only.
+  // provider accepted. Empty: the orders are refunded in our books only.
   using ProviderRefund = std::function<bool(const Order&)>;
-  void set_provider_refund(ProviderRefund f) { provider_refund_ = std::move(f); }
+  AdminEventService(store::Database& db, const Clock& clock, ProviderRefund provider_refund);
 
   EventPage list(const AdminEventQuery& q);
   EventDetail get(const std::string& id);  // with hidden ticket types

@@ -132,4 +132,11 @@ void AdminService::remove_banner(const std::string& actor_id, std::int64_t id) {
   });
 }
 
+AuditPage AdminService::audit_log(const store::audit::Filter& f, std::int64_t limit,
+                                  std::int64_t offset) {
+  return db_.read([&](store::Tx& tx) {
+    return AuditPage{store::audit::list(tx, f, limit, offset), store::audit::count(tx, f)};
+  });
+}
+
 }  // namespace evient

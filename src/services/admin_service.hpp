@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "store/audit_repo.hpp"
 #include "store/db.hpp"
 #include "store/models.hpp"
 #include "store/users_repo.hpp"
@@ -34,6 +35,11 @@ struct BannerPage {
   std::int64_t total = 0;
 };
 
+struct AuditPage {
+  std::vector<store::audit::Entry> items;
+  std::int64_t total = 0;
+};
+
 class AdminService {
  public:
   AdminService(store::Database& db, const Clock& clock);
@@ -50,6 +56,9 @@ class AdminService {
   Banner create_banner(const std::string& actor_id, const BannerInput& in);
   Banner update_banner(const std::string& actor_id, std::int64_t id, const BannerInput& in);
   void remove_banner(const std::string& actor_id, std::int64_t id);
+
+  // Admin writes, newest first.
+  AuditPage audit_log(const store::audit::Filter& f, std::int64_t limit, std::int64_t offset);
 
  private:
   store::Database& db_;

@@ -95,11 +95,4 @@ json::value snapshot(const Ticket& t) {
                       {"used_at", opt(t.used_at)}};
 }
 
-Page list(store::Database& db, const store::audit::Filter& f, std::int64_t limit,
-          std::int64_t offset) {
-  return db.read([&](store::Tx& tx) {
-    return Page{store::audit::list(tx, f, limit, offset), store::audit::count(tx, f)};
-  });
-}
-
 }  // namespace evient::audit

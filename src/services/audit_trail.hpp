@@ -1,6 +1,6 @@
 #pragma once
 // Records admin writes in audit_log, inside the caller's transaction, with the
-// entity before and after as JSON. Also the admin's read of the log.
+// entity before and after as JSON. (AdminService reads the log.)
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
@@ -22,12 +22,5 @@ boost::json::value snapshot(const TicketType& t);
 boost::json::value snapshot(const User& u);
 boost::json::value snapshot(const Banner& b);
 boost::json::value snapshot(const Ticket& t);
-
-struct Page {
-  std::vector<store::audit::Entry> items;
-  std::int64_t total = 0;
-};
-Page list(store::Database& db, const store::audit::Filter& f, std::int64_t limit,
-          std::int64_t offset);
 
 }  // namespace evient::audit

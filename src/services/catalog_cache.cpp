@@ -27,13 +27,6 @@ CatalogCache::CatalogCache(const store::Database& db, const Clock& clock,
                            std::chrono::milliseconds ttl, std::size_t max_bytes)
     : db_(db), clock_(clock), ttl_ms_(ttl.count()), max_bytes_(max_bytes) {}
 
-void CatalogCache::set_ttl(std::chrono::milliseconds ttl) {
-  ttl_ms_.store(ttl.count(), std::memory_order_relaxed);
-  std::unique_lock lock(mutex_);
-  entries_.clear();
-  bytes_ = 0;
-}
-
 bool CatalogCache::fresh(const Entry& e, std::uint64_t generation,
                          std::chrono::steady_clock::time_point now, Timestamp clock_now) const {
   const std::chrono::milliseconds ttl(ttl_ms_.load(std::memory_order_relaxed));

@@ -34,7 +34,6 @@ class CatalogCache {
   CatalogCache(const store::Database& db, const Clock& clock, std::chrono::milliseconds ttl,
                std::size_t max_bytes = kDefaultMaxBytes);
 
-  void set_ttl(std::chrono::milliseconds ttl);
   bool enabled() const { return ttl_ms_.load(std::memory_order_relaxed) > 0; }
 
   struct Lookup {

@@ -23,8 +23,9 @@ std::vector<std::string> search_words(const std::string& search) {
   return words;
 }
 
-CatalogService::CatalogService(store::Database& db, const Clock& clock)
-    : db_(db), clock_(clock), cache_(db, clock, Config{}.cache_ttl) {}
+CatalogService::CatalogService(store::Database& db, const Clock& clock,
+                               std::chrono::milliseconds cache_ttl, AvailabilityRefresher refresher)
+    : db_(db), clock_(clock), refresher_(std::move(refresher)), cache_(db, clock, cache_ttl) {}
 
 std::string CatalogService::cache_key(const EventQuery& q) {
   // Normalised as list() reads it: case of the category and of the search

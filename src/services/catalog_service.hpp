@@ -1,6 +1,7 @@
 #pragma once
 // The public catalogue: event lists, featured events, event detail with ticket
 // availability, and banners. Read-only; drafts are invisible here.
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -33,19 +34,18 @@ struct EventDetail {
 
 class CatalogService {
  public:
-  CatalogService(store::Database& db, const Clock& clock);
+  // Called before availability is read for an event, so reservations that have
+  // expired are released even when the background sweeper is not running.
+  using AvailabilityRefresher = std::function<void(const std::string& event_id)>;
+  // `cache_ttl`: the longest a cached response is served (0: no cache).
+  CatalogService(store::Database& db, const Clock& clock, std::chrono::milliseconds cache_ttl,
+                 AvailabilityRefresher refresher);
 
   EventPage list(const EventQuery& q);
   std::vector<EventCard> featured(std::int64_t limit = 12);
   // `id_or_slug` is the event's UUID or its slug. Drafts are 404.
   EventDetail detail(const std::string& id_or_slug);
   std::vector<Banner> banners();
-
-  // Called before availability is read for an event, so reservations that have
-  // expired are released even when the background sweeper is not running.
-  void set_availability_refresher(std::function<void(const std::string& event_id)> f) {
-    refresher_ = std::move(f);
-  }
 
   // Serialised responses of the methods above, keyed by cache_key(); the API
   // layer fills it (it owns serialisation). See catalog_cache.hpp for when an
@@ -56,7 +56,7 @@ class CatalogService {
  private:
   store::Database& db_;
   const Clock& clock_;
-  std::function<void(const std::string&)> refresher_;
+  AvailabilityRefresher refresher_;
   CatalogCache cache_;
 };
 

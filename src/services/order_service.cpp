@@ -7,6 +7,7 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "services/payment_service.hpp"
 #include "store/idempotency_repo.hpp"
 #include "store/orders_repo.hpp"
@@ -165,9 +166,27 @@ OrderService::OrderService(store::Database& db, const Clock& clock, const Config
                            PaymentService& payments)
     : db_(db), clock_(clock), config_(config), payments_(payments) {}
 
+PlacedOrder OrderService::place_order(const std::string& user_id,
+                                      const std::vector<OrderLine>& lines,
+                                      const std::optional<IdempotencyKey>& key) {
+  if (!key) return {create_order(user_id, lines, nullptr), false};
+  if (auto replay = claim_key(user_id, *key)) return {std::move(*replay), true};
+  try {
+    return {create_order(user_id, lines, &key->key), false};
+  } catch (...) {
+    // Nothing was created: free the key so the client can retry with it.
+    try {
+      release_key(user_id, key->key);
+    } catch (const std::exception& e) {
+      log::error(std::string("could not release idempotency key: ") + e.what());
+    }
+    throw;
+  }
+}
+
 CheckoutResult OrderService::create_order(const std::string& user_id,
                                           const std::vector<OrderLine>& lines,
-                                          const IdempotencyRecorder* recorder) {
+                                          const std::string* completes_key) {
   const std::vector<OrderLine> merged = checkout::merge_lines(lines);
   checkout::check_per_order_limit(merged, config_.max_per_type_per_order);
 
@@ -232,17 +251,17 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
       result.payment = payments_.checkout_provider().create_payment(order);
     }
     result.order = std::move(order);
-    if (recorder) {
-      StoredResponse r = recorder->render(result);
-      store::idempotency::complete(tx, user_id, recorder->key, r.status, r.body);
+    if (completes_key) {
+      store::idempotency::complete(tx, user_id, *completes_key, checkout::encode_snapshot(result));
     }
     return result;
   });
 }
 
-std::optional<StoredResponse> OrderService::claim_idempotency_key(const std::string& user_id,
-                                                                  const std::string& key,
-                                                                  const std::string& hash) {
+std::optional<CheckoutResult> OrderService::claim_key(const std::string& user_id,
+                                                      const IdempotencyKey& idem) {
+  const std::string& key = idem.key;
+  const std::string& hash = idem.request_hash;
   const Timestamp now = clock_.now();
   if (db_.write([&](store::Tx& tx) {
         return store::idempotency::try_insert(tx, user_id, key, hash, now);
@@ -252,14 +271,20 @@ std::optional<StoredResponse> OrderService::claim_idempotency_key(const std::str
   auto record = db_.read([&](store::Tx& tx) { return store::idempotency::find(tx, user_id, key); });
   if (!record) {
     // Freed between our INSERT and this read: the first request failed; try again.
-    return claim_idempotency_key(user_id, key, hash);
+    return claim_key(user_id, idem);
   }
-  if (record->request_hash != hash) {
-    throw ApiError(422, "IDEMPOTENCY_KEY_REUSED",
-                   "This Idempotency-Key was used with a different request");
-  }
-  if (record->status == "completed" && record->response_status && record->response_body) {
-    return StoredResponse{*record->response_status, *record->response_body};
+  const auto reused = [] {
+    return ApiError(422, "IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was used with a different request");
+  };
+  if (record->request_hash != hash) throw reused();
+  if (record->status == "completed") {
+    // A result this version cannot read (kept by an older one) is never
+    // replaced by a second order: the key counts as used.
+    if (!record->result) throw reused();
+    auto replay = checkout::decode_snapshot(*record->result);
+    if (!replay) throw reused();
+    return replay;
   }
   const bool taken = db_.write([&](store::Tx& tx) {
     return store::idempotency::take_over_stale(tx, user_id, key, hash, now - kAbandonedKeyAge, now);
@@ -269,7 +294,7 @@ std::optional<StoredResponse> OrderService::claim_idempotency_key(const std::str
                  "A request with this Idempotency-Key is still being processed");
 }
 
-void OrderService::release_idempotency_key(const std::string& user_id, const std::string& key) {
+void OrderService::release_key(const std::string& user_id, const std::string& key) {
   db_.write([&](store::Tx& tx) { store::idempotency::remove_in_progress(tx, user_id, key); });
 }
 

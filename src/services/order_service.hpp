@@ -3,13 +3,13 @@
 // reservations whose hold ran out (by the background sweeper and lazily when
 // availability is read). Inventory moves only through conditional UPDATEs whose
 // affected-row count decides (store/orders_repo.hpp).
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "services/checkout_snapshot.hpp"
 #include "services/notification_service.hpp"
 #include "services/payment_provider.hpp"
 #include "store/db.hpp"
@@ -24,23 +24,18 @@ struct OrderLine {
   std::int64_t quantity = 0;
 };
 
-struct CheckoutResult {
-  Order order;
-  std::optional<PaymentSession> payment;  // while the order waits for its payment
-  std::vector<Ticket> tickets;            // once it is paid
-};
-
-// A response kept for an idempotency key: replayed as is.
-struct StoredResponse {
-  std::int64_t status = 0;
-  std::string body;
-};
-
-// How create_order records its result under an idempotency key, in the order's
-// own transaction: the key is completed exactly when the order commits.
-struct IdempotencyRecorder {
+// The client's Idempotency-Key and the hash of the request it came with
+// (checkout::request_hash): the same key with another request is refused.
+struct IdempotencyKey {
   std::string key;
-  std::function<StoredResponse(const CheckoutResult&)> render;
+  std::string request_hash;
+};
+
+// What placing an order produced: a new order, or (replayed) the result the
+// first request with the same Idempotency-Key got, as it was then.
+struct PlacedOrder {
+  CheckoutResult result;
+  bool replayed = false;
 };
 
 struct OrderPage {
@@ -77,17 +72,13 @@ class OrderService {
   OrderService(store::Database& db, const Clock& clock, const Config& config,
                PaymentService& payments);
 
-  CheckoutResult create_order(const std::string& user_id, const std::vector<OrderLine>& lines,
-                              const IdempotencyRecorder* recorder = nullptr);
-  // Claims an idempotency key in its own short transaction. Returns the stored
-  // response when the key was used before with the same request; nullopt when
-  // this request now owns the key. Throws 409 IDEMPOTENCY_IN_PROGRESS or 422
-  // IDEMPOTENCY_KEY_REUSED.
-  std::optional<StoredResponse> claim_idempotency_key(const std::string& user_id,
-                                                      const std::string& key,
-                                                      const std::string& request_hash);
-  // Frees a claimed key whose request failed (nothing was created).
-  void release_idempotency_key(const std::string& user_id, const std::string& key);
+  // Creates an order. With a key: a key already completed with the same request
+  // replays that request's result; one still in progress is 409
+  // IDEMPOTENCY_IN_PROGRESS; one used with another request is 422
+  // IDEMPOTENCY_KEY_REUSED. The key is completed in the order's own transaction
+  // (exactly when the order commits) and freed again when the order fails.
+  PlacedOrder place_order(const std::string& user_id, const std::vector<OrderLine>& lines,
+                          const std::optional<IdempotencyKey>& key = std::nullopt);
 
   OrderPage list(const std::string& user_id, std::int64_t limit, std::int64_t offset);
   // The user's order (404 otherwise), with its payment link or tickets.
@@ -102,6 +93,14 @@ class OrderService {
   void sweep();
 
  private:
+  // `completes_key`: the key to complete with the result in the order's transaction.
+  CheckoutResult create_order(const std::string& user_id, const std::vector<OrderLine>& lines,
+                              const std::string* completes_key);
+  // Claims the key in its own short transaction: the replayed result when it
+  // was completed before with the same request, nullopt when this request now
+  // owns it.
+  std::optional<CheckoutResult> claim_key(const std::string& user_id, const IdempotencyKey& key);
+  void release_key(const std::string& user_id, const std::string& key);
   int release_each(const std::vector<std::string>& order_ids);
   CheckoutResult view(store::Tx& tx, Order order);
 

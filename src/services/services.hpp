@@ -1,14 +1,11 @@
 #pragma once
-// Every service of the application, built once by App and shared by the
-// handlers. Services hold the business rules; they know neither HTTP nor SQL.
+// Every service of the application, owned together. App (the composition root)
+// builds and wires them; route groups each receive only the ones they need.
+// Services hold the business rules; they know neither HTTP nor SQL.
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <vector>
-
-#include "core/clock.hpp"
-#include "core/config.hpp"
-#include "store/db.hpp"
 
 namespace evient {
 
@@ -33,18 +30,17 @@ struct BackgroundTask {
 };
 
 struct Services {
-  Services(store::Database& db, const Clock& clock, const Config& config);
+  Services();
   ~Services();
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
 
-  store::Database& db;
-  const Clock& clock;
-  const Config& config;
-
+  // Declared in dependency order: a service is destroyed before those it uses.
   std::unique_ptr<AuthService> auth;
-  std::unique_ptr<CatalogService> catalog;
   // Checkout side.
   std::unique_ptr<PaymentService> payments;
   std::unique_ptr<OrderService> orders;
+  std::unique_ptr<CatalogService> catalog;
   std::unique_ptr<WalletService> wallet;
   std::unique_ptr<NotificationService> notifications;
   // Admin side.
@@ -55,6 +51,7 @@ struct Services {
   std::unique_ptr<AdminOrderService> admin_orders;
   std::unique_ptr<AdminBroadcastService> admin_broadcast;
 
+  std::chrono::seconds sweep_interval{30};
   std::vector<BackgroundTask> background_tasks();
 };
 

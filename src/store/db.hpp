@@ -100,6 +100,11 @@ class DatabaseError : public std::runtime_error {
   explicit DatabaseError(const std::string& what) : std::runtime_error(what) {}
 };
 
+// Each connection caches its prepared statements by SQL text. Dynamic SQL (say,
+// IN lists of varying length) would otherwise grow the cache for the life of
+// the connection; past this many statements an engine starts over.
+inline constexpr std::size_t kMaxCachedStatements = 1000;
+
 class Connection {
  public:
   virtual ~Connection() = default;

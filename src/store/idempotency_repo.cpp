@@ -21,7 +21,10 @@ std::optional<KeyRecord> find(Tx& tx, const std::string& user_id, const std::str
       "FROM idempotency_keys WHERE user_id = $1 AND key = $2",
       {user_id, key});
   if (r.empty()) return std::nullopt;
-  return KeyRecord{r[0].text(0), r[0].text(1), r[0].opt_i64(2), r[0].opt_text(3), r[0].time(4)};
+  // response_status is set only by versions that kept a whole HTTP response;
+  // such a body is not a result this version can read.
+  return KeyRecord{r[0].text(0), r[0].text(1), r[0].is_null(2) ? r[0].opt_text(3) : std::nullopt,
+                   r[0].time(4)};
 }
 
 bool take_over_stale(Tx& tx, const std::string& user_id, const std::string& key,
@@ -34,11 +37,11 @@ bool take_over_stale(Tx& tx, const std::string& user_id, const std::string& key,
 }
 
 void complete(Tx& tx, const std::string& user_id, const std::string& key,
-              std::int64_t response_status, const std::string& response_body) {
+              const std::string& result) {
   tx.exec(
-      "UPDATE idempotency_keys SET status = 'completed', response_status = $3, "
-      "response_body = $4 WHERE user_id = $1 AND key = $2",
-      {user_id, key, response_status, response_body});
+      "UPDATE idempotency_keys SET status = 'completed', response_body = $3 "
+      "WHERE user_id = $1 AND key = $2",
+      {user_id, key, result});
 }
 
 void remove_in_progress(Tx& tx, const std::string& user_id, const std::string& key) {

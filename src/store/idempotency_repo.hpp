@@ -9,9 +9,8 @@ namespace evient::store::idempotency {
 
 struct KeyRecord {
   std::string request_hash;
-  std::string status;  // in_progress | completed
-  std::optional<std::int64_t> response_status;
-  std::optional<std::string> response_body;
+  std::string status;                 // in_progress | completed
+  std::optional<std::string> result;  // what complete() kept (the service's encoding)
   Timestamp created_at{};
 };
 
@@ -24,7 +23,7 @@ std::optional<KeyRecord> find(Tx& tx, const std::string& user_id, const std::str
 bool take_over_stale(Tx& tx, const std::string& user_id, const std::string& key,
                      const std::string& request_hash, Timestamp stale_before, Timestamp now);
 void complete(Tx& tx, const std::string& user_id, const std::string& key,
-              std::int64_t response_status, const std::string& response_body);
+              const std::string& result);
 // Forgets an in_progress key whose request failed, so the client may retry it.
 void remove_in_progress(Tx& tx, const std::string& user_id, const std::string& key);
 std::int64_t remove_older_than(Tx& tx, Timestamp cutoff);

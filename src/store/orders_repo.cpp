@@ -127,6 +127,11 @@ bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {
              .affected() == 1;
 }
 
+void add_sold(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {
+  tx.exec("UPDATE ticket_types SET quantity_sold = quantity_sold + $2 WHERE id = $1",
+          {ticket_type_id, quantity});
+}
+
 void unreserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {
   tx.exec(
       "UPDATE ticket_types SET quantity_sold = quantity_sold - $2 WHERE id = $1 AND "

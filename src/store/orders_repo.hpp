@@ -23,6 +23,9 @@ std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket
 
 // quantity_sold += quantity when the type is active and that many are left.
 bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity);
+// quantity_sold += quantity without any check: units sold outside checkout
+// (development data, test fixtures).
+void add_sold(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity);
 // quantity_sold -= quantity (never below zero).
 void unreserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity);
 // Gives back units per ticket type, in ticket type id order (the map's order, the

@@ -69,6 +69,13 @@ std::int64_t count_used_for_order(Tx& tx, const std::string& order_id) {
       .i64(0);
 }
 
+std::optional<Ticket> find(Tx& tx, const std::string& id) {
+  if (!crypto::is_uuid(id)) return std::nullopt;
+  Result r = tx.exec(std::string("SELECT ") + kColumns + " FROM tickets k WHERE k.id = $1", {id});
+  if (r.empty()) return std::nullopt;
+  return from_row(r[0]);
+}
+
 std::optional<Ticket> find_for_user(Tx& tx, const std::string& user_id, const std::string& id) {
   if (!crypto::is_uuid(id)) return std::nullopt;
   Result r = tx.exec(

@@ -11,6 +11,7 @@
 namespace evient::store::tickets {
 
 void insert(Tx& tx, const Ticket& t);
+std::optional<Ticket> find(Tx& tx, const std::string& id);
 std::vector<Ticket> list_for_order(Tx& tx, const std::string& order_id);
 // valid -> cancelled for every ticket of the order; returns how many per ticket type.
 std::map<std::string, std::int64_t> cancel_valid_for_order(Tx& tx, const std::string& order_id);

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "checkout_support.hpp"
-#include "services/consistency.hpp"
+#include "tools/consistency.hpp"
 #include "store/params.hpp"
 #include "support/ticket_fixtures.hpp"
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "core/time.hpp"
-#include "services/seeder.hpp"
+#include "tools/seeder.hpp"
 #include "support/test_app.hpp"
 #include "support/ticket_fixtures.hpp"
 

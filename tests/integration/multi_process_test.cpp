@@ -100,6 +100,7 @@ class MultiProcessTest : public ::testing::Test {
  protected:
   void SetUp() override {
     // The in-process App only prepares the database (migrations, fixtures); it serves nothing.
+    init_process(test_config(db_.url()));
     app_ = std::make_unique<App>(test_config(db_.url()));
     a_ = std::make_unique<ServerProcess>(db_.url());
     b_ = std::make_unique<ServerProcess>(db_.url());

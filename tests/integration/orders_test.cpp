@@ -7,7 +7,7 @@
 
 #include "checkout_support.hpp"
 #include "core/time.hpp"
-#include "services/consistency.hpp"
+#include "tools/consistency.hpp"
 #include "services/order_service.hpp"
 #include "store/idempotency_repo.hpp"
 

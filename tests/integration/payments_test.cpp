@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "checkout_support.hpp"
-#include "services/consistency.hpp"
+#include "tools/consistency.hpp"
 #include "services/order_service.hpp"
 
 namespace evient::test {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/time.hpp"
-#include "services/seeder.hpp"
+#include "tools/seeder.hpp"
 #include "support/test_app.hpp"
 
 namespace evient::test {

@@ -31,6 +31,7 @@ TestServer::TestServer(const std::function<void(Config&)>& tweak)
     : clock_(std::make_shared<ManualClock>()) {
   Config c = test_config(db_.url());
   if (tweak) tweak(c);
+  init_process(c);
   app_ = std::make_unique<App>(c, clock_);
   port_ = app_->start(/*background_tasks=*/false);
   client_ = std::make_unique<HttpClient>(port_);

@@ -3,7 +3,8 @@
 #include <stdexcept>
 
 #include "core/crypto.hpp"
-#include "store/params.hpp"
+#include "store/orders_repo.hpp"
+#include "store/tickets_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace evient::test {
@@ -31,22 +32,26 @@ IssuedOrder create_order(App& app, const std::string& user_id, const std::vector
   o.created_at = o.updated_at = now;
   for (const auto& l : lines) o.total_amount += l.type.price * l.quantity;
   if (paid) o.paid_at = now;
+  // What is stored has the payment fields a real order would; the returned
+  // order is as the caller described it.
+  Order stored = o;
+  stored.payment_method = "sandbox";
+  stored.payment_transaction_id = "fixture-" + o.id;
+  stored.expires_at = now + std::chrono::minutes(15);
+  for (const auto& l : lines) {
+    OrderItem item;
+    item.id = crypto::uuid_v4();
+    item.ticket_type_id = l.type.id;
+    item.event_id = l.type.event_id;
+    item.quantity = l.quantity;
+    item.unit_price = l.type.price;
+    stored.items.push_back(std::move(item));
+  }
   app.db().write([&](store::Tx& tx) {
-    tx.exec(
-        "INSERT INTO orders (id, user_id, total_amount, status, payment_method, "
-        "payment_transaction_id, created_at, updated_at, expires_at, paid_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)",
-        {o.id, o.user_id, o.total_amount, o.status, std::string("sandbox"), "fixture-" + o.id,
-         store::ts(now), store::ts(now + std::chrono::minutes(15)), store::ts_or_null(o.paid_at)});
+    store::orders::insert(tx, stored);
     for (const auto& l : lines) {
-      tx.exec(
-          "INSERT INTO order_items (id, order_id, ticket_type_id, event_id, quantity, unit_price) "
-          "VALUES ($1, $2, $3, $4, $5, $6)",
-          {crypto::uuid_v4(), o.id, l.type.id, l.type.event_id, l.quantity, l.type.price});
-      if (status == "pending" || status == "paid") {
-        tx.exec("UPDATE ticket_types SET quantity_sold = quantity_sold + $2 WHERE id = $1",
-                {l.type.id, l.quantity});
-      }
+      if (status == "pending" || status == "paid")
+        store::orders::add_sold(tx, l.type.id, l.quantity);
       if (status != "paid") continue;
       for (std::int64_t i = 0; i < l.quantity; ++i) {
         Ticket t;
@@ -58,12 +63,7 @@ IssuedOrder create_order(App& app, const std::string& user_id, const std::vector
         t.ticket_code = crypto::ticket_code();
         t.price_at_purchase = l.type.price;
         t.created_at = now;
-        tx.exec(
-            "INSERT INTO tickets (id, order_id, ticket_type_id, user_id, event_id, ticket_code, "
-            "status, price_at_purchase, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'valid', $7, "
-            "$8)",
-            {t.id, t.order_id, t.ticket_type_id, t.user_id, t.event_id, t.ticket_code,
-             t.price_at_purchase, store::ts(now)});
+        store::tickets::insert(tx, t);
         out.tickets.push_back(t);
       }
     }
@@ -72,27 +72,13 @@ IssuedOrder create_order(App& app, const std::string& user_id, const std::vector
 }
 
 Ticket load_ticket(App& app, const std::string& ticket_id) {
-  return app.db().read([&](store::Tx& tx) {
-    store::Result r = tx.exec(
-        "SELECT id, ticket_code, status, used_at, price_at_purchase, event_id FROM tickets "
-        "WHERE id = $1",
-        {ticket_id});
-    if (r.empty()) throw std::runtime_error("no ticket " + ticket_id);
-    Ticket t;
-    t.id = r[0].text(0);
-    t.ticket_code = r[0].text(1);
-    t.status = r[0].text(2);
-    t.used_at = r[0].opt_time(3);
-    t.price_at_purchase = r[0].i64(4);
-    t.event_id = r[0].text(5);
-    return t;
-  });
+  auto t = app.db().read([&](store::Tx& tx) { return store::tickets::find(tx, ticket_id); });
+  if (!t) throw std::runtime_error("no ticket " + ticket_id);
+  return *t;
 }
 
 std::string order_status(App& app, const std::string& order_id) {
-  return app.db().read([&](store::Tx& tx) {
-    return tx.exec("SELECT status FROM orders WHERE id = $1", {order_id})[0].text(0);
-  });
+  return app.db().read([&](store::Tx& tx) { return store::orders::find(tx, order_id)->status; });
 }
 
 }  // namespace evient::test

@@ -8,9 +8,6 @@
 namespace evient::store::postgres {
 namespace {
 
-// Dynamic SQL (say, IN lists of varying length) would otherwise grow the cache
-// for the life of the connection; past this many statements we start over.
-constexpr std::size_t kMaxCachedStatements = 1000;
 // Enough of the SQL to recognise the statement in a log line.
 constexpr std::size_t kSqlInMessage = 200;
 

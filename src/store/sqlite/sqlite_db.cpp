@@ -129,6 +129,11 @@ class SqliteConnection final : public Connection {
     std::string key(sql);
     auto it = statements_.find(key);
     if (it != statements_.end()) return it->second;
+    if (statements_.size() >= kMaxCachedStatements) {
+      // No statement is in use here: exec() resets its own before returning.
+      for (auto& [text, cached] : statements_) sqlite3_finalize(cached);
+      statements_.clear();
+    }
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);

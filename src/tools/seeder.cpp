@@ -1,4 +1,4 @@
-#include "services/seeder.hpp"
+#include "tools/seeder.hpp"
 
 #include <array>
 
@@ -6,8 +6,10 @@
 #include "core/time.hpp"
 #include "store/banners_repo.hpp"
 #include "store/events_repo.hpp"
+#include "store/maintenance_repo.hpp"
 #include "store/notifications_repo.hpp"
-#include "store/params.hpp"
+#include "store/orders_repo.hpp"
+#include "store/tickets_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace evient {
@@ -129,14 +131,12 @@ Timestamp today_at(Timestamp now, int day_offset, int hour) {
 
 }  // namespace
 
+bool is_empty(store::Database& db) {
+  return db.read([](store::Tx& tx) { return store::users::count(tx) == 0; });
+}
+
 void wipe(store::Database& db) {
-  db.write([](store::Tx& tx) {
-    // Children before parents; audit_log and idempotency records when present.
-    for (const char* table : {"notifications", "tickets", "order_items", "orders", "banners",
-                              "ticket_types", "events", "idempotency_keys", "audit_log", "users"}) {
-      tx.exec(std::string("DELETE FROM ") + table);
-    }
-  });
+  db.write([](store::Tx& tx) { store::maintenance::delete_all_rows(tx); });
 }
 
 SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
@@ -217,32 +217,41 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
       const TicketType& tt = types[so.event][so.type];
       const bool past = *e.start_time < now;
       const Timestamp ordered = past ? *e.start_time - days(5) : now - days(2);
-      const std::string order_id = crypto::uuid_v4();
-      tx.exec(
-          "INSERT INTO orders (id, user_id, total_amount, status, payment_method, "
-          "payment_transaction_id, created_at, updated_at, paid_at) "
-          "VALUES ($1, $2, $3, 'paid', 'sandbox', $4, $5, $5, $5)",
-          {order_id, users[so.user].id, tt.price * so.quantity, "seed-" + order_id.substr(0, 8),
-           store::ts(ordered)});
-      tx.exec(
-          "INSERT INTO order_items (id, order_id, ticket_type_id, event_id, quantity, unit_price) "
-          "VALUES ($1, $2, $3, $4, $5, $6)",
-          {crypto::uuid_v4(), order_id, tt.id, e.id, std::int64_t{so.quantity}, tt.price});
+      Order order;
+      order.id = crypto::uuid_v4();
+      order.user_id = users[so.user].id;
+      order.total_amount = tt.price * so.quantity;
+      order.status = "paid";
+      order.payment_method = "sandbox";
+      order.payment_transaction_id = "seed-" + order.id.substr(0, 8);
+      order.created_at = order.updated_at = ordered;
+      order.paid_at = ordered;
+      OrderItem item;
+      item.id = crypto::uuid_v4();
+      item.ticket_type_id = tt.id;
+      item.event_id = e.id;
+      item.quantity = so.quantity;
+      item.unit_price = tt.price;
+      order.items.push_back(item);
+      store::orders::insert(tx, order);
       for (int q = 0; q < so.quantity; ++q) {
         // Past events: the first tickets of each order were scanned at the door.
         const bool used = past && q < 2;
-        tx.exec(
-            "INSERT INTO tickets (id, order_id, ticket_type_id, user_id, event_id, ticket_code, "
-            "status, used_at, price_at_purchase, created_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            {crypto::uuid_v4(), order_id, tt.id, users[so.user].id, e.id, crypto::ticket_code(),
-             std::string(used ? "used" : "valid"),
-             used ? store::ts(*e.start_time + std::chrono::minutes(20 + q)) : store::Param(nullptr),
-             tt.price, store::ts(ordered)});
+        Ticket t;
+        t.id = crypto::uuid_v4();
+        t.order_id = order.id;
+        t.ticket_type_id = tt.id;
+        t.user_id = order.user_id;
+        t.event_id = e.id;
+        t.ticket_code = crypto::ticket_code();
+        t.status = used ? "used" : "valid";
+        if (used) t.used_at = *e.start_time + std::chrono::minutes(20 + q);
+        t.price_at_purchase = tt.price;
+        t.created_at = ordered;
+        store::tickets::insert(tx, t);
         ++report.tickets;
       }
-      tx.exec("UPDATE ticket_types SET quantity_sold = quantity_sold + $2 WHERE id = $1",
-              {tt.id, std::int64_t{so.quantity}});
+      store::orders::add_sold(tx, tt.id, so.quantity);
       Notification n;
       n.id = crypto::uuid_v4();
       n.user_id = users[so.user].id;

@@ -23,6 +23,8 @@ inline constexpr const char* kSeedUserPassword = "password123";
 
 // Seeds unless the admin already exists. With `reset`, deletes every row first.
 SeedReport seed(store::Database& db, const Clock& clock, bool reset);
+// True when the database holds no user at all (a brand-new database).
+bool is_empty(store::Database& db);
 // Deletes every row of every table (keeps the schema).
 void wipe(store::Database& db);
 

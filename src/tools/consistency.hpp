@@ -6,16 +6,12 @@
 #include <vector>
 
 #include "store/db.hpp"
+#include "store/inventory_repo.hpp"
 
 namespace evient {
 
-struct InventoryDrift {
-  std::string ticket_type_id;
-  std::string ticket_type_name;
-  std::string event_id;
-  std::int64_t quantity_sold = 0;
-  std::int64_t issued = 0;    // valid + used tickets
-  std::int64_t reserved = 0;  // units in pending orders
+// A ticket type's counter beside what it counts (store/inventory_repo.hpp).
+struct InventoryDrift : store::inventory::TypeCounts {
   std::int64_t difference() const { return quantity_sold - issued - reserved; }
 };
 

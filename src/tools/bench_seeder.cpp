@@ -1,4 +1,4 @@
-#include "services/bench_seeder.hpp"
+#include "tools/bench_seeder.hpp"
 
 #include <array>
 #include <random>
@@ -6,8 +6,8 @@
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
-#include "services/seeder.hpp"
 #include "store/params.hpp"
+#include "tools/seeder.hpp"
 
 namespace evient {
 namespace {

@@ -1,0 +1,14 @@
+#include "store/maintenance_repo.hpp"
+
+#include <string>
+
+namespace evient::store::maintenance {
+
+void delete_all_rows(Tx& tx) {
+  for (const char* table : {"notifications", "tickets", "order_items", "orders", "banners",
+                            "ticket_types", "events", "idempotency_keys", "audit_log", "users"}) {
+    tx.exec(std::string("DELETE FROM ") + table);
+  }
+}
+
+}  // namespace evient::store::maintenance
