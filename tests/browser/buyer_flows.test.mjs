@@ -53,6 +53,18 @@ async function payThroughSandbox(checkout) {
   await server.api.post(`/api/payments/sandbox/${checkout.order.id}/complete`, { sig, action: 'pay' });
 }
 
+// Screenshots with every image drawn, taken through a window as tall as the
+// page so sticky bars sit where a person sees them (not mid-page).
+async function shot(page, name) {
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+  await page.setViewportSize(size);
+}
+
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -74,8 +86,7 @@ test('a visitor browses home, searches and filters the catalogue, pages through 
   await upcoming.getByRole('link', { name: 'Giải chạy Marathon Huế' }).waitFor();
   assert.equal(await upcoming.getByRole('article').count(), 3, 'the three upcoming seeded events');
   await upcoming.getByText('Từ 50.000 ₫').waitFor();
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
-  await screenshot(page, 'home');
+  await shot(page, 'home');
 
   // A banner leads to its event.
   await page.getByRole('button', { name: 'Xem banner 2' }).click();
@@ -115,8 +126,7 @@ test('a visitor browses home, searches and filters the catalogue, pages through 
   await page.getByRole('link', { name: 'EDM Sunset Festival Đà Nẵng' }).waitFor();
   await page.getByLabel('Thể loại').selectOption({ label: 'Tất cả thể loại' });
   await page.getByText('7 sự kiện').waitFor();
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
-  await screenshot(page, 'events');
+  await shot(page, 'events');
 
   await page.getByRole('link', { name: 'EDM Sunset Festival Đà Nẵng' }).click();
   await page.waitForURL(/\/events\/edm-sunset-festival-da-nang$/);
@@ -127,8 +137,7 @@ test('a visitor browses home, searches and filters the catalogue, pages through 
   await page.getByRole('button', { name: 'Thêm một vé GA' }).click();
   assert.equal(await page.getByLabel('Số lượng vé GA').inputValue(), '2');
   await page.getByText('1.600.000 ₫').waitFor();
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
-  await screenshot(page, 'event');
+  await shot(page, 'event');
   // A visitor is asked to log in first, and comes back to the event.
   await page.getByRole('button', { name: 'Đăng nhập để mua vé' }).click();
   await page.waitForURL(/\/login\?next=%2Fevents%2Fedm-sunset-festival-da-nang/);
@@ -167,7 +176,7 @@ test('a new user registers, buys 2 tickets, pays in the sandbox and finds 2 QR c
   await page.waitForURL(/\/checkout\/sandbox\/[0-9a-f-]{36}\?sig=/);
   await page.getByRole('heading', { name: 'Thanh toán đơn hàng' }).waitFor();
   await page.getByText('không có tiền thật được chuyển').waitFor();
-  await screenshot(page, 'pay-sandbox');
+  await shot(page, 'pay-sandbox');
   await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
   await page.getByText('Thanh toán thành công. Vé đã có trong ví của bạn.').waitFor();
 
@@ -175,7 +184,7 @@ test('a new user registers, buys 2 tickets, pays in the sandbox and finds 2 QR c
   await page.getByText('Đã thanh toán', { exact: true }).waitFor();
   const tickets = page.getByRole('region', { name: 'Vé của đơn' });
   assert.equal(await tickets.getByRole('listitem').count(), 2);
-  await screenshot(page, 'order-paid');
+  await shot(page, 'order-paid');
 
   await page.getByRole('link', { name: 'Mở ví vé' }).click();
   await page.waitForURL(/\/wallet$/);
@@ -183,10 +192,10 @@ test('a new user registers, buys 2 tickets, pays in the sandbox and finds 2 QR c
   await qrs.nth(1).waitFor();
   assert.equal(await qrs.count(), 2);
   await page.waitForFunction(() => [...document.querySelectorAll('img[alt^="Mã QR"]')].every((i) => i.complete && i.naturalWidth > 0));
-  for (const box of [await qrs.nth(0).boundingBox(), await qrs.nth(1).boundingBox()]) assert.ok(box.width >= 232, `QR ${box.width}px wide`);
+  for (const box of [await qrs.nth(0).boundingBox(), await qrs.nth(1).boundingBox()]) assert.ok(box.width >= 240, `QR ${box.width}px wide`);
   const codes = tickets ? await page.getByText(/^[A-Z0-9-]{6,}$/).allInnerTexts() : [];
   assert.ok(codes.length >= 2, 'the codes are shown as text');
-  await screenshot(page, 'wallet-new-buyer');
+  await shot(page, 'wallet-new-buyer');
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });
@@ -213,7 +222,7 @@ test('a sold-out ticket type reads "Hết vé" and cannot be bought', async () =
   assert.ok(await page.getByRole('button', { name: 'Thêm một vé Ghế đầu' }).isDisabled());
   assert.ok(await page.getByLabel('Số lượng vé Ghế đầu').isDisabled());
   assert.ok(await page.getByRole('button', { name: 'Thêm một vé Vé thường' }).isEnabled());
-  await screenshot(page, 'event-sold-out-type');
+  await shot(page, 'event-sold-out-type');
 
   await page.goto('/events/hoa-nhac-mua-xuan');
   await page.getByText('Sự kiện đã bán hết vé.').waitFor();
@@ -246,7 +255,7 @@ test('an expired session leads to the login page and back to the wallet', async 
   await qrs.nth(3).waitFor();
   assert.equal(await qrs.count(), 4);
   await page.waitForFunction(() => [...document.querySelectorAll('img[alt^="Mã QR"]')].every((i) => i.complete && i.naturalWidth > 0));
-  await screenshot(page, 'wallet');
+  await shot(page, 'wallet');
 
   // The status filter.
   await page.getByRole('button', { name: 'Đã sử dụng' }).click();
@@ -264,6 +273,9 @@ test('buying more than is left reads as a sentence; a pending order can be cance
   const session = await server.api.login({ email: 'dung.pham@example.com', password: 'password123' });
   const page = await newPage(browser, server, { session });
   await page.goto('/events/workshop-pha-che-ca-phe');
+  // The organiser's HTML is rendered as HTML.
+  await page.getByRole('heading', { level: 2, name: 'Chương trình' }).waitFor();
+  await page.getByRole('listitem').filter({ hasText: 'Mở cửa 18:00' }).waitFor();
   const more = page.getByRole('button', { name: 'Thêm một vé Suất học' });
   for (let i = 0; i < 3; i++) await more.click();
   assert.ok(await more.isDisabled(), 'no more than what is left');
@@ -272,7 +284,7 @@ test('buying more than is left reads as a sentence; a pending order can be cance
   await page.getByRole('button', { name: 'Mua vé' }).click();
   await page.getByRole('alert').getByText('Chỉ còn 1 vé cho loại bạn chọn.').waitFor();
   assert.equal(await page.getByLabel('Số lượng vé Suất học').inputValue(), '1', 'the picker follows what is left');
-  await screenshot(page, 'event-insufficient');
+  await shot(page, 'event-insufficient');
 
   await page.getByRole('button', { name: 'Mua vé' }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
@@ -284,11 +296,62 @@ test('buying more than is left reads as a sentence; a pending order can be cance
   await page.getByText('Đã huỷ', { exact: true }).waitFor();
   await page.getByText('Đơn hàng đã bị huỷ và vé đã được trả lại.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Huỷ đơn' }).count(), 0);
-  await screenshot(page, 'order-cancelled');
+  await shot(page, 'order-cancelled');
 
   // The seat is free again.
   await page.goto('/events/workshop-pha-che-ca-phe');
   await page.getByText('Chỉ còn 1 vé').waitFor();
+  assert.deepEqual(page.jsErrors, []);
+  await page.context().close();
+});
+
+test('notifications are marked read one by one and all at once; the profile changes name and password; orders are listed', async () => {
+  const ha = await server.api.login({ email: 'ha.hoang@example.com', password: 'password123' });
+  for (const title of ['Đổi giờ mở cửa', 'Ưu đãi cuối tuần']) {
+    await server.api.post('/api/admin/notifications', { title, message: `${title}: xem chi tiết trong ứng dụng.`, type: 'promotion', user_ids: [ha.user.id] }, { token: admin.token });
+  }
+  const unread = (await server.api.get('/api/notifications?limit=1', { token: ha.token })).unread_count;
+  assert.ok(unread >= 3);
+
+  const page = await newPage(browser, server, { session: ha });
+  await page.goto('/notifications');
+  await page.getByText(`Bạn có ${unread} thông báo chưa đọc.`).waitFor();
+  const badge = page.getByRole('navigation', { name: 'Điều hướng chính' }).getByLabel(`${unread} thông báo chưa đọc`);
+  await badge.first().waitFor();
+  await shot(page, 'notifications');
+  await page.getByRole('button', { name: 'Đánh dấu đã đọc: Ưu đãi cuối tuần' }).click();
+  await page.getByText(`Bạn có ${unread - 1} thông báo chưa đọc.`).waitFor();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByLabel(`${unread - 1} thông báo chưa đọc`).first().waitFor();
+  await page.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
+  await page.getByText('Bạn đã đọc hết thông báo.').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Đánh dấu đã đọc/ }).count(), 0);
+  assert.equal(await page.getByLabel(/thông báo chưa đọc$/).count(), 0, 'the badge is gone');
+
+  await page.goto('/profile');
+  await page.getByLabel('Họ và tên').fill('Hoàng Thu Hà (Hà Nội)');
+  await page.getByLabel('Ảnh đại diện (URL)').fill('ftp://anh.example/ha.png');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.getByText('Đường dẫn phải bắt đầu bằng http:// hoặc https://').waitFor();
+  await page.getByLabel('Ảnh đại diện (URL)').fill('');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.getByText('Đã lưu thông tin tài khoản.').waitFor();
+  assert.equal((await server.api.get('/api/users/profile', { token: ha.token })).data.user.full_name, 'Hoàng Thu Hà (Hà Nội)');
+
+  await page.getByLabel('Mật khẩu hiện tại').fill('sai-mat-khau');
+  await page.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-moi-2');
+  await page.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-2');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByText('Mật khẩu hiện tại không đúng.').waitFor();
+  await page.getByLabel('Mật khẩu hiện tại').fill('password123');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByText('Đã đổi mật khẩu.', { exact: false }).waitFor();
+  await shot(page, 'profile');
+  // The fresh token keeps this device signed in.
+  await page.goto('/orders');
+  await page.getByRole('heading', { name: 'Lịch sử đơn hàng' }).waitFor();
+  await page.getByRole('link', { name: 'Hội chợ Ẩm thực Sài Gòn' }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  await page.getByText('Đã thanh toán', { exact: true }).waitFor();
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });

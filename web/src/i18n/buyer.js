@@ -42,6 +42,7 @@ export const b = {
   card: {
     from: 'Từ',
     free: 'Miễn phí',
+    freeTier: 'Có vé miễn phí',
     soldOut: 'Hết vé',
     hot: 'Hot',
     noPrice: 'Chưa mở bán',
@@ -163,6 +164,7 @@ export const b = {
     type: 'Loại vé',
     usedAt: (t) => `Check-in lúc ${t}`,
     orders: 'Lịch sử đơn hàng',
+    account: 'Tài khoản',
     browse: 'Khám phá sự kiện',
     count: (n) => `${n} vé`,
   },
@@ -188,6 +190,7 @@ export const b = {
     saved: 'Đã lưu thông tin tài khoản.',
     password: 'Đổi mật khẩu',
     oldPassword: 'Mật khẩu hiện tại',
+    wrongPassword: 'Mật khẩu hiện tại không đúng.',
     newPassword: 'Mật khẩu mới',
     confirmPassword: 'Nhập lại mật khẩu mới',
     mismatch: 'Hai mật khẩu mới không khớp.',

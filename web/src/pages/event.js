@@ -9,7 +9,7 @@ import { isLoggedIn } from '../session.js';
 import { loginUrl } from '../router.js';
 import { b, categoryLabel } from '../i18n/buyer.js';
 import { money, formatDateTime } from '../format.js';
-import { eventImage } from '../ui/buyer_parts.js';
+import { eventImage, icon } from '../ui/buyer_parts.js';
 
 const kMaxPerOrder = 10;
 const kFewLeft = 20;
@@ -163,9 +163,9 @@ export async function mount(el, ctx) {
               <div class="flex items-center justify-between gap-3">
                 <div aria-live="polite">
                   <p class="text-xs text-slate-500">${b.event.total}${n ? html` · ${b.event.ticketsCount(n)}` : nothing}</p>
-                  <p class="text-xl font-bold tabular-nums text-slate-900" data-testid="order-total">${money(total())}</p>
+                  <p class="whitespace-nowrap text-xl font-bold tabular-nums text-slate-900">${money(total())}</p>
                 </div>
-                <button type="button" class="btn-primary h-12 min-w-[8rem] text-base" ?disabled=${state.busy || allSoldOut} @click=${buy}>
+                <button type="button" class="btn-primary min-h-[3rem] max-w-[60%] flex-1 text-base leading-tight sm:flex-none sm:min-w-[10rem]" ?disabled=${state.busy || allSoldOut} @click=${buy}>
                   ${state.busy ? b.event.buying : isLoggedIn() ? b.event.buy : b.event.loginToBuy}
                 </button>
               </div>
@@ -190,24 +190,24 @@ export async function mount(el, ctx) {
     render(
       html`<nav class="mb-3 text-sm"><a href="/events" class="link">← ${b.event.backToEvents}</a></nav>
         <div class="-mx-4 sm:mx-0">${eventImage(ev.banner_image || ev.thumbnail_image, { ratio: 'aspect-[3/1] min-h-[8rem]', rounded: 'sm:rounded-2xl' })}</div>
-        <div class="mt-5 grid gap-6 lg:grid-cols-[1fr_24rem] lg:items-start">
-          <div>
+        <div class="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+          <div class="min-w-0">
             ${ev.category ? html`<p class="text-xs font-semibold uppercase tracking-wide text-brand-700">${categoryLabel(ev.category)}</p>` : nothing}
-            <h1 class="mt-1 text-2xl font-extrabold tracking-tight text-slate-900 sm:text-3xl" tabindex="-1">${ev.title}</h1>
+            <h1 class="mt-1 text-2xl font-extrabold tracking-tight text-slate-900 sm:text-3xl focus:outline-none" tabindex="-1">${ev.title}</h1>
             <dl class="mt-4 grid gap-3 text-sm sm:grid-cols-2">
               <div class="flex gap-3 rounded-xl bg-white p-3 ring-1 ring-slate-200">
-                <span aria-hidden="true" class="text-lg">📅</span>
+                <span class="text-brand-600">${icon('calendar')}</span>
                 <div><dt class="text-xs text-slate-500">${b.event.when}</dt>
                   <dd class="font-medium text-slate-800"><time datetime=${ev.start_time || ''}>${formatDateTime(ev.start_time)}</time>${ev.end_time ? html`<span class="block text-slate-500">→ ${formatDateTime(ev.end_time)}</span>` : nothing}</dd></div>
               </div>
               ${ev.location
                 ? html`<div class="flex gap-3 rounded-xl bg-white p-3 ring-1 ring-slate-200">
-                    <span aria-hidden="true" class="text-lg">📍</span>
+                    <span class="text-brand-600">${icon('pin')}</span>
                     <div><dt class="text-xs text-slate-500">${b.event.where}</dt><dd class="font-medium text-slate-800">${ev.location}</dd></div>
                   </div>`
                 : nothing}
             </dl>
-            ${ev.description ? html`<p class="mt-5 text-base font-medium text-slate-700">${ev.description}</p>` : nothing}
+            ${ev.description && !(ev.content || '').includes(ev.description) ? html`<p class="mt-5 text-base font-medium text-slate-700">${ev.description}</p>` : nothing}
             ${ev.content
               ? html`<section class="mt-5" aria-labelledby="about-heading">
                   <h2 id="about-heading" class="mb-2 text-lg font-bold">${b.event.about}</h2>
@@ -215,7 +215,7 @@ export async function mount(el, ctx) {
                 </section>`
               : nothing}
           </div>
-          <div class="lg:sticky lg:top-20">${ticketsPanel()}</div>
+          <div class="min-w-0 lg:sticky lg:top-20">${ticketsPanel()}</div>
         </div>`,
       el,
     );

@@ -68,14 +68,14 @@ export async function mount(el, ctx) {
       return html`${emptyState(b.events.none)}
         ${state.search || state.category ? html`<p class="mt-4 text-center"><button type="button" class="btn-secondary" @click=${clear}>${b.events.clear}</button></p>` : nothing}`;
     }
-    return html`<div class="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">${state.items.map(eventCard)}</div>
+    return html`<div class="grid grid-cols-1 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-3">${state.items.map((ev) => eventCard(ev, { row: true }))}</div>
       ${pager(state.pagination, go)}`;
   }
 
   function draw() {
     const total = state.pagination?.total;
     render(
-      html`<h1 class="text-2xl font-bold tracking-tight" tabindex="-1">${b.events.title}</h1>
+      html`<h1 class="text-2xl font-bold tracking-tight focus:outline-none" tabindex="-1">${b.events.title}</h1>
         <div class="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end">
           <form role="search" class="flex flex-1 gap-2" @submit=${onSearch}>
             <div class="flex-1">

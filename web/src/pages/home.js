@@ -71,19 +71,27 @@ export async function mount(el, ctx) {
   const grid = (items, empty) => {
     if (!items) return spinner();
     if (!items.length) return emptyState(empty);
-    return html`<div class="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">${items.map(eventCard)}</div>`;
+    return html`<div class="grid grid-cols-1 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-3">${items.map((ev) => eventCard(ev, { row: true }))}</div>`;
+  };
+  // Featured: a row to swipe through on a phone, a grid from sm up.
+  const strip = (items, empty) => {
+    if (!items) return spinner();
+    if (!items.length) return emptyState(empty);
+    return html`<ul class="-mx-4 flex snap-x snap-mandatory scroll-px-4 gap-3 overflow-x-auto px-4 pb-2 [scrollbar-width:none] sm:mx-0 sm:grid sm:grid-cols-2 sm:gap-4 sm:overflow-visible sm:px-0 lg:grid-cols-3 [&::-webkit-scrollbar]:hidden">
+      ${items.map((ev) => html`<li class="grid w-[78%] shrink-0 snap-start sm:w-auto">${eventCard(ev)}</li>`)}
+    </ul>`;
   };
 
   function draw() {
     render(
-      html`<h1 class="sr-only" tabindex="-1">${b.home.title}</h1>
+      html`<h1 class="sr-only focus:outline-none" tabindex="-1">${b.home.title}</h1>
         ${carousel()}
         <p class="mt-6 text-sm text-slate-600 sm:text-base">${b.home.hero}</p>
         ${state.error
           ? html`<div class="mt-6">${errorBox(state.error, load)}</div>`
           : html`${state.featured && !state.featured.length
                 ? nothing
-                : html`<section aria-label=${b.home.featured}>${sectionTitle(b.home.featured)}${grid(state.featured, b.home.noFeatured)}</section>`}
+                : html`<section aria-label=${b.home.featured}>${sectionTitle(b.home.featured)}${strip(state.featured, b.home.noFeatured)}</section>`}
               <section aria-label=${b.home.upcoming}>
                 ${sectionTitle(b.home.upcoming, html`<a href="/events" class="link text-sm">${b.home.seeAll}</a>`)}
                 ${grid(state.upcoming, b.home.noUpcoming)}
@@ -113,6 +121,8 @@ export async function mount(el, ctx) {
 
   draw();
   await load();
+  // No automatic movement for people who asked their system for less motion.
+  if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) return () => {};
   timer = setInterval(() => {
     if (!paused && !document.hidden && (state.banners?.length || 0) > 1) goTo(state.slide + 1);
   }, kAutoAdvanceMs);

@@ -5,9 +5,10 @@ import { api } from '../api.js';
 import { b } from '../i18n/buyer.js';
 import { formatDateTime } from '../format.js';
 import { setUnread } from '../ui/layout.js';
+import { icon } from '../ui/buyer_parts.js';
 
 const kPageSize = 20;
-const kTypeIcon = { order: '🎟️', promotion: '🎉', event: '📅', system: 'ℹ️' };
+const kTypeIcon = { order: 'ticket', promotion: 'gift', event: 'calendar', system: 'info' };
 
 export async function mount(el, ctx) {
   ctx.setTitle(b.notifications.title);
@@ -43,7 +44,7 @@ export async function mount(el, ctx) {
   }
 
   const item = (n) => html`<li class="flex gap-3 p-4 ${n.is_read ? 'bg-white' : 'bg-brand-50/60'}">
-    <span class="flex h-10 w-10 shrink-0 items-center justify-center rounded-full ${n.is_read ? 'bg-slate-100' : 'bg-white ring-1 ring-brand-200'} text-lg" aria-hidden="true">${kTypeIcon[n.type] || '🔔'}</span>
+    <span class="flex h-10 w-10 shrink-0 items-center justify-center rounded-full ${n.is_read ? 'bg-slate-100' : 'bg-white ring-1 ring-brand-200'} ${n.is_read ? 'text-slate-500' : 'text-brand-600'}">${icon(kTypeIcon[n.type] || 'bell')}</span>
     <div class="min-w-0 flex-1">
       <div class="flex flex-wrap items-center gap-2">
         <h2 class="font-semibold text-slate-900 ${n.is_read ? '' : 'after:ml-2 after:inline-block after:h-2 after:w-2 after:rounded-full after:bg-brand-600'}">${n.title || b.notifications.types[n.type] || ''}</h2>
@@ -74,7 +75,7 @@ export async function mount(el, ctx) {
     render(
       html`<div class="mb-4 flex flex-wrap items-center justify-between gap-3">
           <div>
-            <h1 class="text-2xl font-bold tracking-tight" tabindex="-1">${b.notifications.title}</h1>
+            <h1 class="text-2xl font-bold tracking-tight focus:outline-none" tabindex="-1">${b.notifications.title}</h1>
             <p class="mt-1 text-sm text-slate-600" aria-live="polite">${state.items ? b.notifications.unread(state.unread) : ''}</p>
           </div>
           <button type="button" class="btn-secondary" ?disabled=${state.busy || state.unread === 0} @click=${markAll}>${b.notifications.markAll}</button>

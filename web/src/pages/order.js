@@ -104,7 +104,7 @@ export async function mount(el, ctx) {
             <div class="min-w-0">
               <p class="font-medium text-slate-900">${item?.ticket_type_name || ''}</p>
               <p class="truncate text-sm text-slate-500">${item?.event_title || ''}</p>
-              <p class="mt-1 select-all font-mono text-sm tracking-wider text-slate-800">${t.ticket_code}</p>
+              <p class="mt-1 select-all break-all font-mono text-sm tracking-wider text-slate-800">${t.ticket_code}</p>
             </div>
             ${ticketStatusBadge(t.status)}
           </li>`;
@@ -128,17 +128,17 @@ export async function mount(el, ctx) {
     render(
       html`<nav class="mb-3 text-sm"><a href="/orders" class="link">← ${b.order.history}</a></nav>
         <div class="mb-4 flex flex-wrap items-center gap-3">
-          <h1 class="text-2xl font-bold tracking-tight" tabindex="-1">${b.order.titleShort(shortId(o.id))}</h1>
+          <h1 class="text-2xl font-bold tracking-tight focus:outline-none" tabindex="-1">${b.order.titleShort(shortId(o.id))}</h1>
           <span aria-live="polite">${orderStatusBadge(o.status)}</span>
         </div>
-        <div class="grid gap-4 lg:grid-cols-[1fr_22rem] lg:items-start">
-          <div class="space-y-4">
+        <div class="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+          <div class="min-w-0 space-y-4">
             ${statusLead(o)}
             <div aria-live="assertive">${state.actionError ? html`<p class="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">${state.actionError}</p>` : nothing}</div>
             ${o.status === 'pending' ? holdPanel(o, payment) : nothing}
             ${tickets.length ? ticketList(o, tickets) : nothing}
           </div>
-          <section class="card p-4 sm:p-5" aria-labelledby="order-items">
+          <section class="card min-w-0 p-4 sm:p-5" aria-labelledby="order-items">
             <h2 id="order-items" class="text-lg font-bold">${b.order.items}</h2>
             <ul class="mt-2 divide-y divide-slate-100">
               ${(o.items || []).map(

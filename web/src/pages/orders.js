@@ -48,7 +48,7 @@ export async function mount(el, ctx) {
   function draw() {
     render(
       html`<nav class="mb-3 text-sm"><a href="/wallet" class="link">← ${b.wallet.title}</a></nav>
-        <h1 class="mb-4 text-2xl font-bold tracking-tight" tabindex="-1">${b.order.history}</h1>
+        <h1 class="mb-4 text-2xl font-bold tracking-tight focus:outline-none" tabindex="-1">${b.order.history}</h1>
         ${content()}`,
       el,
     );

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { isLoggedIn } from '../session.js';
 import { b } from '../i18n/buyer.js';
 import { money } from '../format.js';
-import { shortId } from '../ui/buyer_parts.js';
+import { shortId, icon } from '../ui/buyer_parts.js';
 
 const kRedirectMs = 1500;
 
@@ -84,13 +84,13 @@ export async function mount(el, ctx) {
           <div class="flex items-center justify-between gap-3 bg-gradient-to-r from-brand-600 to-rose-500 px-5 py-4 text-white">
             <div>
               <p class="text-xs font-semibold uppercase tracking-wider text-white/80">${b.pay.provider}</p>
-              <h1 class="text-xl font-bold" tabindex="-1">${b.pay.title}</h1>
+              <h1 class="text-lg font-bold sm:text-xl focus:outline-none" tabindex="-1">${b.pay.title}</h1>
             </div>
-            <span class="rounded-full bg-white/20 px-2.5 py-1 text-xs font-bold uppercase tracking-wide">Sandbox</span>
+            <span class="shrink-0 rounded-full bg-white/20 px-2.5 py-1 text-xs font-bold uppercase tracking-wide">Sandbox</span>
           </div>
           ${body}
         </div>
-        <p class="mt-4 flex items-center justify-center gap-1.5 text-xs text-slate-500"><span aria-hidden="true">🔒</span>${b.pay.secure}</p>
+        <p class="mt-4 flex items-center justify-center gap-1.5 text-xs text-slate-500">${icon('lock', 'h-3.5 w-3.5')}${b.pay.secure}</p>
       </div>`,
       el,
     );

@@ -38,7 +38,7 @@ export async function mount(el, ctx) {
       toast(b.profile.saved);
     } catch (err) {
       state.info.errors = fieldErrors(err);
-      state.info.alert = err.text;
+      state.info.alert = Object.keys(state.info.errors).length ? null : err.text;
     }
     state.info.busy = false;
     draw();
@@ -66,9 +66,11 @@ export async function mount(el, ctx) {
       toast(b.profile.passwordChanged);
     } catch (err) {
       const fe = fieldErrors(err);
-      if (err.code === 'WRONG_PASSWORD') fe.old_password = err.text;
+      // A wrong current password arrives as a field error of old_password.
+      const wrong = err.code === 'WRONG_PASSWORD' || (err.details || []).some((d) => d.code === 'WRONG_PASSWORD');
+      if (wrong) fe.old_password = b.profile.wrongPassword;
       state.pw.errors = fe;
-      state.pw.alert = err.code === 'WRONG_PASSWORD' ? null : err.text;
+      state.pw.alert = Object.keys(fe).length ? null : err.text;
     }
     state.pw.busy = false;
     draw();
@@ -96,7 +98,7 @@ export async function mount(el, ctx) {
     const ie = state.info.errors;
     const pe = state.pw.errors;
     render(
-      html`<h1 class="text-2xl font-bold tracking-tight" tabindex="-1">${b.profile.title}</h1>
+      html`<h1 class="text-2xl font-bold tracking-tight focus:outline-none" tabindex="-1">${b.profile.title}</h1>
         <div class="mt-4 grid gap-4 lg:grid-cols-2">
           <section class="card p-5" aria-labelledby="profile-info">
             <div class="flex items-center gap-4">

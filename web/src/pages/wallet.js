@@ -37,9 +37,9 @@ export async function mount(el, ctx) {
   const qrBlock = (t) => {
     const src = qr.get(t.id);
     const dim = t.status !== 'valid';
-    return html`<div class="mx-auto w-64 max-w-full rounded-xl bg-white p-3 ring-1 ring-slate-200 ${dim ? 'opacity-40 grayscale' : ''}">
+    return html`<div class="mx-auto w-72 max-w-full rounded-xl bg-white p-3 ring-1 ring-slate-200 ${dim ? 'opacity-40 grayscale' : ''}">
       ${src && src !== 'loading' && src !== 'error'
-        ? html`<img src=${src} alt=${b.wallet.qrAlt(t.ticket_code)} class="aspect-square w-full [image-rendering:pixelated]" width="240" height="240" />`
+        ? html`<img src=${src} alt=${b.wallet.qrAlt(t.ticket_code)} class="aspect-square w-full [image-rendering:pixelated]" width="264" height="264" />`
         : src === 'error'
           ? html`<div class="flex aspect-square w-full items-center justify-center text-center text-sm text-slate-500">${b.wallet.qrFailed}</div>`
           : html`<div class="aspect-square w-full animate-pulse rounded bg-slate-100" aria-hidden="true"></div>`}
@@ -59,9 +59,9 @@ export async function mount(el, ctx) {
       </div>
       <div class="p-4">
         ${qrBlock(t)}
-        <dl class="mt-3 grid grid-cols-2 gap-2 text-center">
+        <dl class="mt-3 space-y-2 text-center">
           <div><dt class="text-xs text-slate-500">${b.wallet.code}</dt>
-            <dd class="select-all font-mono text-base font-bold tracking-widest text-slate-900">${t.ticket_code}</dd></div>
+            <dd class="select-all break-all font-mono text-base font-bold tracking-wider text-slate-900">${t.ticket_code}</dd></div>
           <div><dt class="text-xs text-slate-500">${b.wallet.type}</dt>
             <dd class="font-semibold text-slate-800">${t.ticket_type?.name || ''}</dd></div>
         </dl>
@@ -102,14 +102,17 @@ export async function mount(el, ctx) {
   function draw() {
     render(
       html`<div class="flex flex-wrap items-center justify-between gap-3">
-          <h1 class="text-2xl font-bold tracking-tight" tabindex="-1">${b.wallet.title}</h1>
-          <a href="/orders" class="btn-secondary">${b.wallet.orders}</a>
+          <h1 class="text-2xl font-bold tracking-tight focus:outline-none" tabindex="-1">${b.wallet.title}</h1>
+          <div class="flex gap-2">
+            <a href="/orders" class="btn-secondary">${b.wallet.orders}</a>
+            <a href="/profile" class="btn-ghost md:hidden">${b.wallet.account}</a>
+          </div>
         </div>
         <p class="mt-2 text-sm text-slate-600">${b.wallet.lead}</p>
-        <div class="mt-4 flex gap-2 overflow-x-auto pb-1" role="group" aria-label=${b.wallet.filterLabel}>
+        <div class="mt-4 flex flex-wrap gap-2" role="group" aria-label=${b.wallet.filterLabel}>
           ${kFilters.map(
             (f) => html`<button type="button" aria-pressed=${f === state.filter ? 'true' : 'false'} @click=${() => setFilter(f)}
-              class="whitespace-nowrap rounded-full px-4 py-2 text-sm font-medium ring-1 transition ${f === state.filter ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}">${b.wallet.filters[f]}</button>`,
+              class="whitespace-nowrap rounded-full px-3.5 py-2 text-sm font-medium ring-1 transition ${f === state.filter ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}">${b.wallet.filters[f]}</button>`,
           )}
         </div>
         <p class="sr-only" aria-live="polite">${state.tickets ? b.wallet.count(state.tickets.length) : ''}</p>

@@ -6,7 +6,7 @@ export function authCard(title, lead, body, footer) {
     <div class="card p-6 sm:p-8">
       <div class="mb-6 text-center">
         <img src="/favicon.svg" alt="" class="mx-auto h-12 w-12" />
-        <h1 class="mt-3 text-2xl font-extrabold tracking-tight" tabindex="-1">${title}</h1>
+        <h1 class="mt-3 text-2xl font-extrabold tracking-tight focus:outline-none" tabindex="-1">${title}</h1>
         ${lead ? html`<p class="mt-2 text-sm text-slate-600">${lead}</p>` : nothing}
       </div>
       ${body}
