@@ -183,7 +183,8 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
       e.description = se.description;
       e.content = std::string("<p>") + se.description + "</p>";
       e.location = se.location;
-      e.start_time = today_at(now, se.start_in_days, 19);
+      // 19:00 in Vietnam (UTC+7), where the seeded events take place.
+      e.start_time = today_at(now, se.start_in_days, 12);
       e.end_time = *e.start_time + hours(se.duration_hours);
       // Artwork shipped with the web app, so a venue without internet still shows it.
       e.banner_image = std::string("/img/events/") + se.slug + "-banner.svg";

@@ -63,6 +63,7 @@ const kFieldCodes = {
   INVALID_TIME: 'Thời gian không hợp lệ.',
   OUT_OF_RANGE: 'Giá trị nằm ngoài giới hạn cho phép.',
   INVALID_TYPE: 'Sai kiểu dữ liệu.',
+  WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
 };
 
 export function fieldErrors(err) {

@@ -70,8 +70,8 @@ function siteFrame() {
     </header>
     <main id="page" class="mx-auto max-w-6xl px-4 pb-24 pt-6 md:pb-12"></main>
     <footer class="hidden border-t border-slate-200 py-8 text-center text-sm text-slate-500 md:block">${t.footer}</footer>
-    <nav class="fixed inset-x-0 bottom-0 z-40 grid grid-cols-4 border-t border-slate-200 bg-white md:hidden" aria-label=${t.nav.mainMenu}>
-      ${tab('/', t.nav.home)}${tab('/events', t.nav.events)}${tab('/wallet', t.nav.wallet)}${tab('/notifications', t.nav.notifications, unreadBadge())}
+    <nav class="fixed inset-x-0 bottom-0 z-40 grid grid-cols-5 border-t border-slate-200 bg-white md:hidden" aria-label=${t.nav.mainMenu}>
+      ${tab('/', t.nav.home)}${tab('/events', t.nav.events)}${tab('/wallet', t.nav.wallet)}${tab('/notifications', t.nav.notifications, unreadBadge())}${tab(isAdmin() ? '/admin' : '/profile', isAdmin() ? t.nav.admin : t.nav.profile)}
     </nav>`;
 }
 
