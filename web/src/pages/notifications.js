@@ -1,18 +1,29 @@
 // My notifications (GET /api/notifications, paged, with unread_count): mark
 // one or all read; the header's badge follows.
-import { html, render, nothing, spinner, errorBox, emptyState, pager, toast } from '../ui/components.js';
+import { html, render, nothing, emptyState, toast } from '../ui/components.js';
 import { api } from '../api.js';
 import { b } from '../i18n/buyer.js';
 import { formatDateTime } from '../format.js';
 import { setUnread } from '../ui/layout.js';
-import { icon } from '../ui/buyer_parts.js';
+import { icon, pagedList, pagedBody } from '../ui/buyer_parts.js';
 
 const kPageSize = 20;
 const kTypeIcon = { order: 'ticket', promotion: 'gift', event: 'calendar', system: 'info' };
 
 export async function mount(el, ctx) {
   ctx.setTitle(b.notifications.title);
-  const state = { page: 1, items: null, pagination: null, unread: 0, error: null, busy: false };
+  const state = Object.assign(
+    pagedList({
+      path: '/notifications',
+      limit: kPageSize,
+      draw: () => draw(),
+      onData: (r) => {
+        state.unread = r.envelope.unread_count ?? 0;
+        setUnread(state.unread);
+      },
+    }),
+    { unread: 0, busy: false },
+  );
 
   async function markOne(n) {
     if (n.is_read) return;
@@ -58,18 +69,11 @@ export async function mount(el, ctx) {
     </div>
   </li>`;
 
-  function content() {
-    if (state.error) return errorBox(state.error, load);
-    if (!state.items) return spinner();
-    if (!state.items.length) return emptyState(b.notifications.none);
-    return html`<ul class="card divide-y divide-slate-100 overflow-hidden">${state.items.map(item)}</ul>${pager(state.pagination, go)}`;
-  }
-
-  function go(page) {
-    state.page = page;
-    load();
-    window.scrollTo({ top: 0 });
-  }
+  const content = () =>
+    pagedBody(state, {
+      empty: emptyState(b.notifications.none),
+      list: (items) => html`<ul class="card divide-y divide-slate-100 overflow-hidden">${items.map(item)}</ul>`,
+    });
 
   function draw() {
     render(
@@ -85,21 +89,5 @@ export async function mount(el, ctx) {
     );
   }
 
-  async function load() {
-    state.error = null;
-    state.items = null;
-    draw();
-    try {
-      const r = await api.get('/notifications', { page: state.page, limit: kPageSize });
-      state.items = r.data || [];
-      state.pagination = r.pagination;
-      state.unread = r.envelope.unread_count ?? 0;
-      setUnread(state.unread);
-    } catch (err) {
-      state.error = err;
-    }
-    draw();
-  }
-
-  await load();
+  await state.load();
 }

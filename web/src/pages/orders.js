@@ -1,15 +1,20 @@
 // My orders, newest first (GET /api/orders, paged), each leading to its page.
-import { html, render, spinner, errorBox, emptyState, pager, nothing } from '../ui/components.js';
-import { api } from '../api.js';
+import { html, render, emptyState } from '../ui/components.js';
 import { b } from '../i18n/buyer.js';
 import { money, formatDateTime } from '../format.js';
-import { orderStatusBadge, shortId, ticketCount } from '../ui/buyer_parts.js';
+import { orderStatusBadge, shortId, ticketCount, pagedList, pagedBody } from '../ui/buyer_parts.js';
 
 const kPageSize = 10;
 
 export async function mount(el, ctx) {
   ctx.setTitle(b.order.history);
-  const state = { page: Math.max(1, Number(ctx.query.get('page')) || 1), items: null, pagination: null, error: null };
+  const state = pagedList({
+    path: '/orders',
+    limit: kPageSize,
+    page: Math.max(1, Number(ctx.query.get('page')) || 1),
+    draw: () => draw(),
+    url: (page) => (page > 1 ? `/orders?page=${page}` : '/orders'),
+  });
 
   const row = (o) => {
     const events = [...new Set((o.items || []).map((i) => i.event_title))];
@@ -30,20 +35,11 @@ export async function mount(el, ctx) {
     </li>`;
   };
 
-  function content() {
-    if (state.error) return errorBox(state.error, load);
-    if (!state.items) return spinner();
-    if (!state.items.length)
-      return html`${emptyState(b.order.noOrders)}<p class="mt-4 text-center"><a href="/events" class="btn-primary">${b.order.browse}</a></p>`;
-    return html`<ul class="grid gap-3 md:grid-cols-2">${state.items.map(row)}</ul>${pager(state.pagination, go)}`;
-  }
-
-  function go(page) {
-    state.page = page;
-    history.replaceState(null, '', page > 1 ? `/orders?page=${page}` : '/orders');
-    load();
-    window.scrollTo({ top: 0 });
-  }
+  const content = () =>
+    pagedBody(state, {
+      empty: html`${emptyState(b.order.noOrders)}<p class="mt-4 text-center"><a href="/events" class="btn-primary">${b.order.browse}</a></p>`,
+      list: (items) => html`<ul class="grid gap-3 md:grid-cols-2">${items.map(row)}</ul>`,
+    });
 
   function draw() {
     render(
@@ -54,19 +50,5 @@ export async function mount(el, ctx) {
     );
   }
 
-  async function load() {
-    state.error = null;
-    state.items = null;
-    draw();
-    try {
-      const r = await api.get('/orders', { page: state.page, limit: kPageSize });
-      state.items = r.data || [];
-      state.pagination = r.pagination;
-    } catch (err) {
-      state.error = err;
-    }
-    draw();
-  }
-
-  await load();
+  await state.load();
 }

@@ -1,7 +1,7 @@
 // Building blocks shared by the organiser's pages: status badges, a form in a
-// dialog that stays open on errors, a download helper for authenticated files
-// and the list of events for pickers.
-import { html, render, nothing, badge } from './components.js';
+// dialog that stays open on errors, a download helper for authenticated files,
+// the list of events for pickers, and a filtered, paged list kept in the URL.
+import { html, render, nothing, badge, spinner, errorBox, emptyState, pager } from './components.js';
 import { api, ApiError } from '../api.js';
 import { t } from '../i18n/vi.js';
 import { ta } from '../i18n/admin.js';
@@ -142,4 +142,76 @@ export function syncQuery(values) {
   for (const [k, v] of Object.entries(values)) if (v !== '' && v !== null && v !== undefined && !(k === 'page' && v === 1)) q.set(k, v);
   const s = q.toString();
   history.replaceState(null, '', location.pathname + (s ? `?${s}` : ''));
+}
+
+// A filtered, paged list whose filters live in the address bar. `filters` maps
+// each query parameter to its default; the page number is added. `draw` is the
+// page's own redraw. The list stays on screen while the next page loads.
+export function listController({ ctx, path, filters, limit = 20, draw }) {
+  const c = { filters: {}, list: null, pagination: null, error: null, loading: true };
+  for (const [k, v] of Object.entries(filters)) c.filters[k] = ctx.query.get(k) || v;
+  c.filters.page = Number(ctx.query.get('page') || 1);
+  c.load = async () => {
+    c.loading = true;
+    c.error = null;
+    syncQuery(c.filters);
+    draw();
+    try {
+      const r = await api.get(path, { ...c.filters, limit });
+      c.list = r.data;
+      c.pagination = r.pagination;
+    } catch (err) {
+      c.error = err;
+    }
+    c.loading = false;
+    draw();
+  };
+  c.submit = (e) => {
+    e.preventDefault();
+    Object.assign(c.filters, formValues(e.target), { page: 1 });
+    c.load();
+  };
+  c.go = (page) => {
+    c.filters.page = page;
+    c.load();
+  };
+  return c;
+}
+
+// The filter bar of a list: `grid` holds the page's column classes, written in full.
+export const filterForm = (c, { label, grid, apply }, fields) =>
+  html`<form class="card mb-4 grid gap-3 p-4 ${grid}" role="search" aria-label=${label} @submit=${c.submit}>
+    ${fields}
+    <button type="submit" class="btn-secondary">${apply}</button>
+  </form>`;
+
+// A labelled text filter showing the list's current value of `name`
+// (type "search" for free text).
+export const textFilter = (c, { id, name, label, type, cls = 'input' }) =>
+  html`<div>
+    <label class="label" for=${id}>${label}</label>
+    <input id=${id} name=${name} type=${type || nothing} class=${cls} .value=${c.filters[name]} />
+  </div>`;
+
+// A labelled select filter: "all" (empty) first, then `options` as [value, text].
+export const selectFilter = (c, { id, name, label, all = t.common.all, options }) => {
+  const value = c.filters[name];
+  return html`<div>
+    <label class="label" for=${id}>${label}</label>
+    <select id=${id} name=${name} class="input">
+      <option value="" ?selected=${!value}>${all}</option>
+      ${options.map(([k, v]) => html`<option value=${k} ?selected=${value === k}>${v}</option>`)}
+    </select>
+  </div>`;
+};
+
+// The list's body: a spinner, the error with a retry, the empty sentence, or
+// the table and its pager (`intro()` may add a line above the table).
+export function listBody(c, { empty, head, row, intro = () => nothing, live = true }) {
+  let body;
+  if (c.error) body = errorBox(c.error, c.load);
+  else if (c.loading && !c.list) body = spinner();
+  else if (!c.list.length) body = emptyState(empty);
+  else body = html`${intro()}${dataTable(head, c.list.map(row))}${pager(c.pagination, c.go)}`;
+  return html`<div aria-live=${live ? 'polite' : nothing} aria-busy=${c.loading ? 'true' : 'false'}>${body}</div>`;
 }

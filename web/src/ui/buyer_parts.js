@@ -1,6 +1,8 @@
 // Pieces the buyer's pages share: event artwork with a graceful fallback, the
-// event card of the catalogue, order status badges and ticket counts.
-import { html, nothing, badge } from './components.js';
+// event card of the catalogue, order status badges, ticket counts and a paged
+// list of one's own things.
+import { html, nothing, badge, spinner, errorBox, pager } from './components.js';
+import { api } from '../api.js';
 import { b, categoryLabel } from '../i18n/buyer.js';
 import { money, formatDateTime, formatDayMonth } from '../format.js';
 
@@ -97,4 +99,42 @@ const kIcons = {
 };
 export function icon(name, cls = 'h-5 w-5') {
   return html`<svg viewBox="0 0 24 24" class=${cls} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d=${kIcons[name] || kIcons.info}></path></svg>`;
+}
+
+// A paged list of mine (orders, notifications): `load()` fetches the current
+// page (showing a spinner meanwhile), `go(page)` moves to another one and scrolls
+// up, `onData(response)` reads extra fields of the envelope, and `url(page)`,
+// when given, keeps the page in the address bar.
+export function pagedList({ path, limit, page = 1, draw, onData, url }) {
+  const s = { page, items: null, pagination: null, error: null };
+  s.load = async () => {
+    s.error = null;
+    s.items = null;
+    draw();
+    try {
+      const r = await api.get(path, { page: s.page, limit });
+      s.items = r.data || [];
+      s.pagination = r.pagination;
+      onData?.(r);
+    } catch (err) {
+      s.error = err;
+    }
+    draw();
+  };
+  s.go = (p) => {
+    s.page = p;
+    if (url) history.replaceState(null, '', url(p));
+    s.load();
+    window.scrollTo({ top: 0 });
+  };
+  return s;
+}
+
+// The body of a paged list: the error with a retry, a spinner, `empty`, or
+// `list(items)` and the pager.
+export function pagedBody(s, { empty, list }) {
+  if (s.error) return errorBox(s.error, s.load);
+  if (!s.items) return spinner();
+  if (!s.items.length) return empty;
+  return html`${list(s.items)}${pager(s.pagination, s.go)}`;
 }

@@ -1,11 +1,10 @@
 // The audit log: every admin write, newest first, with who did it and which
 // fields changed (before → after), filterable by kind of entity and its id.
-import { html, render, nothing, spinner, errorBox, emptyState, pager, pageTitle } from '../../ui/components.js';
+import { html, render, nothing, pageTitle } from '../../ui/components.js';
 import { api } from '../../api.js';
 import { formatDateTime } from '../../format.js';
-import { t } from '../../i18n/vi.js';
 import { ta } from '../../i18n/admin.js';
-import { dataTable, td, syncQuery, formValues, shortId } from '../../ui/admin_common.js';
+import { td, shortId, listController, filterForm, textFilter, selectFilter, listBody } from '../../ui/admin_common.js';
 
 const T = ta.audit;
 
@@ -25,36 +24,16 @@ function changes(before, after) {
 
 export async function mount(el, ctx) {
   ctx.setTitle(T.title);
-  const f = {
-    entity_type: ctx.query.get('entity_type') || '',
-    entity_id: ctx.query.get('entity_id') || '',
-    page: Number(ctx.query.get('page') || 1),
-  };
-  let list = null;
-  let pagination = null;
-  let error = null;
-  let loading = true;
+  const c = listController({ ctx, path: '/admin/audit-log', filters: { entity_type: '', entity_id: '' }, limit: 30, draw: () => draw() });
   const actors = new Map();
 
-  const filters = () => html`<form class="card mb-4 grid gap-3 p-4 sm:grid-cols-[1fr_2fr_auto] sm:items-end" role="search" aria-label=${T.title}
-      @submit=${(e) => {
-        e.preventDefault();
-        Object.assign(f, formValues(e.target), { page: 1 });
-        load();
-      }}>
-      <div>
-        <label class="label" for="au-type">${T.entityType}</label>
-        <select id="au-type" name="entity_type" class="input">
-          <option value="" ?selected=${!f.entity_type}>${t.common.all}</option>
-          ${Object.entries(T.entity).map(([k, v]) => html`<option value=${k} ?selected=${f.entity_type === k}>${v}</option>`)}
-        </select>
-      </div>
-      <div>
-        <label class="label" for="au-id">${T.entityId}</label>
-        <input id="au-id" name="entity_id" class="input font-mono" .value=${f.entity_id} />
-      </div>
-      <button type="submit" class="btn-secondary">${T.apply}</button>
-    </form>`;
+  const filters = () =>
+    filterForm(
+      c,
+      { label: T.title, grid: 'sm:grid-cols-[1fr_2fr_auto] sm:items-end', apply: T.apply },
+      html`${selectFilter(c, { id: 'au-type', name: 'entity_type', label: T.entityType, options: Object.entries(T.entity) })}
+        ${textFilter(c, { id: 'au-id', name: 'entity_id', label: T.entityId, cls: 'input font-mono' })}`,
+    );
 
   const entityLink = (x) => {
     const label = `${T.entity[x.entity_type] || x.entity_type} #${x.entity_type === 'banner' ? x.entity_id : shortId(x.entity_id)}`;
@@ -79,54 +58,31 @@ export async function mount(el, ctx) {
       </details>`;
   };
 
-  const rows = () =>
-    list.map(
-      (x) => html`<tr>
-        ${td(formatDateTime(x.created_at), 'whitespace-nowrap align-top')}
-        ${td(x.actor_id ? actors.get(x.actor_id) || shortId(x.actor_id) : T.system, 'align-top')}
-        ${td(html`<span class="font-medium">${T.action[x.action] || x.action}</span>`, 'align-top')}
-        ${td(entityLink(x), 'whitespace-nowrap align-top')}
-        ${td(changeCell(x), 'max-w-md align-top')}
-      </tr>`,
+  const row = (x) => html`<tr>
+    ${td(formatDateTime(x.created_at), 'whitespace-nowrap align-top')}
+    ${td(x.actor_id ? actors.get(x.actor_id) || shortId(x.actor_id) : T.system, 'align-top')}
+    ${td(html`<span class="font-medium">${T.action[x.action] || x.action}</span>`, 'align-top')}
+    ${td(entityLink(x), 'whitespace-nowrap align-top')}
+    ${td(changeCell(x), 'max-w-md align-top')}
+  </tr>`;
+
+  const draw = () =>
+    render(
+      html`${pageTitle(T.title)}${filters()}${listBody(c, {
+        empty: T.empty,
+        head: [T.colTime, T.colActor, T.colAction, T.colEntity, T.colChanges],
+        row,
+      })}`,
+      el,
     );
-
-  const draw = () => {
-    let body;
-    if (error) body = errorBox(error, load);
-    else if (loading && !list) body = spinner();
-    else if (!list.length) body = emptyState(T.empty);
-    else
-      body = html`${dataTable([T.colTime, T.colActor, T.colAction, T.colEntity, T.colChanges], rows())}
-        ${pager(pagination, (p) => {
-          f.page = p;
-          load();
-        })}`;
-    render(html`${pageTitle(T.title)}${filters()}<div aria-live="polite" aria-busy=${loading ? 'true' : 'false'}>${body}</div>`, el);
-  };
-
-  async function load() {
-    loading = true;
-    error = null;
-    syncQuery(f);
-    draw();
-    try {
-      const r = await api.get('/admin/audit-log', { ...f, limit: 30 });
-      list = r.data;
-      pagination = r.pagination;
-    } catch (err) {
-      error = err;
-    }
-    loading = false;
-    draw();
-  }
 
   // Actors are admins: one call names them all.
   api
     .get('/admin/users', { role: 'admin', limit: 100 })
     .then(({ data }) => {
       for (const u of data) actors.set(u.id, u.full_name || u.email);
-      if (list) draw();
+      if (c.list) draw();
     })
     .catch(() => {});
-  await load();
+  await c.load();
 }
