@@ -8,7 +8,6 @@
 #include "services/admin_order_service.hpp"
 #include "services/scanner_service.hpp"
 #include "services/stats_service.hpp"
-#include "store/audit_repo.hpp"
 #include "store/models.hpp"
 
 namespace evient::api {

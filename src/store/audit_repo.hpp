@@ -1,29 +1,15 @@
 #pragma once
-// The audit log of admin writes (migration 0003_audit_log.sql).
+// The audit log of admin writes (migration 0003_audit_log.sql); its Entry and
+// Filter live in models.hpp, where the API layer may see them.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "store/db.hpp"
+#include "store/models.hpp"
 
 namespace evient::store::audit {
-
-struct Entry {
-  std::string id;
-  std::optional<std::string> actor_id;
-  std::string action;       // e.g. "event.update", "ticket.check_in"
-  std::string entity_type;  // e.g. "event", "ticket_type", "user", "banner", "ticket"
-  std::string entity_id;
-  std::optional<std::string> before_json;
-  std::optional<std::string> after_json;
-  Timestamp created_at{};
-};
-
-struct Filter {
-  std::optional<std::string> entity_type;
-  std::optional<std::string> entity_id;
-};
 
 void insert(Tx& tx, const Entry& e);
 // Newest first.

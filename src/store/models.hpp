@@ -140,4 +140,25 @@ struct WalletTicket {
   std::string ticket_type_name;
 };
 
+namespace store::audit {
+
+// An admin write as the audit log keeps it.
+struct Entry {
+  std::string id;
+  std::optional<std::string> actor_id;
+  std::string action;       // e.g. "event.update", "ticket.check_in"
+  std::string entity_type;  // e.g. "event", "ticket_type", "user", "banner", "ticket"
+  std::string entity_id;
+  std::optional<std::string> before_json;
+  std::optional<std::string> after_json;
+  Timestamp created_at{};
+};
+
+struct Filter {
+  std::optional<std::string> entity_type;
+  std::optional<std::string> entity_id;
+};
+
+}  // namespace store::audit
+
 }  // namespace evient

@@ -1,0 +1,15 @@
+# cmake -DDIR=<folder> -DALLOWED=<header> -P check_store_includes.cmake
+# Fails when a file under DIR includes a store header other than ALLOWED.
+file(GLOB_RECURSE files "${DIR}/*.cpp" "${DIR}/*.hpp")
+set(bad "")
+foreach(f ${files})
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"store/")
+  foreach(line ${lines})
+    if(NOT line MATCHES "\"${ALLOWED}\"")
+      string(APPEND bad "\n  ${f}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "Only ${ALLOWED} of the store may be included here:${bad}")
+endif()

@@ -1,0 +1,2 @@
+// Control: what the core layer may include compiles.
+#include "core/errors.hpp"

@@ -1,0 +1,2 @@
+// Probe: the http layer must not see services/order_service.hpp (built by tests/CMakeLists.txt, expected to fail).
+#include "services/order_service.hpp"

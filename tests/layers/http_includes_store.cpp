@@ -1,0 +1,2 @@
+// Probe: the http layer must not see store/db.hpp (built by tests/CMakeLists.txt, expected to fail).
+#include "store/db.hpp"
