@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "core/log.hpp"
+#include "http/framing.hpp"
 
 namespace evient::http {
 namespace {
@@ -151,6 +152,15 @@ Request make_request(const beast_http::request_header<>& header,
   request.request_id =
       incoming_id && is_valid_request_id(*incoming_id) ? *incoming_id : fresh_request_id();
   return request;
+}
+
+std::optional<std::string> check_framing(const beast_http::request_header<>& header) {
+  FramingFields fields;
+  fields.version = header.version();
+  auto [te_begin, te_end] = header.equal_range(beast_http::field::transfer_encoding);
+  for (auto it = te_begin; it != te_end; ++it) fields.transfer_encoding.push_back(it->value());
+  fields.host_fields = header.count(beast_http::field::host);
+  return framing_problem(fields);
 }
 
 std::string describe_size(std::size_t bytes) {
@@ -293,6 +303,7 @@ class Session {
   beast::flat_buffer buffer_;
   std::string remote_address_;
   bool idle_ = false;
+  std::string framing_problem_;  // why read_request refused the header, for reject()
 };
 
 asio::awaitable<void> Session::run() {
@@ -336,7 +347,14 @@ asio::awaitable<bool> Session::wait_for_request() {
 asio::awaitable<beast::error_code> Session::read_request(RequestParser& parser) {
   arm_timeout();
   auto [ec, bytes] = co_await beast_http::async_read_header(stream_, buffer_, parser, kNoThrow);
-  if (ec || parser.is_done()) co_return ec;
+  if (ec) co_return ec;
+  // Before the body: a Transfer-Encoding Beast does not decode would leave the
+  // body in the buffer, to be read as the next request.
+  if (auto problem = check_framing(parser.get())) {
+    framing_problem_ = std::move(*problem);
+    co_return beast::error_code(beast_http::error::bad_transfer_encoding);
+  }
+  if (parser.is_done()) co_return ec;
   // Clients such as curl hold back large bodies until told to go on.
   if (beast::iequals(parser.get()[beast_http::field::expect], "100-continue")) {
     beast_http::response<beast_http::empty_body> proceed{beast_http::status::continue_,
@@ -386,7 +404,7 @@ asio::awaitable<Response> Session::handle(Request& request) {
 asio::awaitable<void> Session::reject(RequestParser& parser, beast::error_code read_error) {
   unsigned status = 400;
   std::string code = "BAD_REQUEST";
-  std::string message = "Malformed HTTP request";
+  std::string message = framing_problem_.empty() ? "Malformed HTTP request" : framing_problem_;
   if (read_error == beast_http::error::body_limit) {
     status = 413;
     code = "PAYLOAD_TOO_LARGE";
