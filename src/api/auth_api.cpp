@@ -14,7 +14,7 @@ void register_auth_routes(http::Router& r, AuthService& auth) {
     Validator v;
     auto email = body.string("email", v, http::Presence::Required, 254);
     auto password = body.raw_string("password", v, http::Presence::Required, 1024);
-    auto full_name = body.string("full_name", v, http::Presence::Required, 100);
+    auto full_name = body.line("full_name", v, http::Presence::Required, 100);
     v.throw_if_any();
     return http::created(auth_json(auth.register_user(*email, *password, *full_name)),
                          "Account created");

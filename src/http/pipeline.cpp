@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "http/envelope.hpp"
+#include "http/target_text.hpp"
 
 namespace evient::http {
 namespace {
@@ -87,6 +88,7 @@ Response Pipeline::error(Request& request, unsigned status, std::string code, st
 
 Response Pipeline::dispatch(Request& request) {
   try {
+    check_target_text(request);
     RouteMatch m = router_.match(request);
     if (!m.route) {
       if (m.path_matched) {
