@@ -1,6 +1,7 @@
 #include "http/body.hpp"
 
 #include "core/text.hpp"
+#include "http/media_type.hpp"
 
 namespace evient::http {
 namespace json = boost::json;
@@ -48,6 +49,7 @@ bool check_single_line(std::string_view key, std::string_view value, Validator& 
 }
 
 JsonBody::JsonBody(const Request& request) {
+  check_json_media_type(request);
   if (request.body.empty()) throw BadRequest("Request body is required", "INVALID_JSON");
   json::value v = parse_json(request.body);
   if (!v.is_object()) throw BadRequest("Request body must be a JSON object", "INVALID_JSON");

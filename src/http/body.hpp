@@ -1,7 +1,8 @@
 #pragma once
 // Typed, validating access to a JSON request body. Type errors and missing
 // required fields are collected in a Validator so the client hears about every
-// bad field at once (422); a body that is not a JSON object is a 400.
+// bad field at once (422); a body that is not a JSON object is a 400, one
+// declared as another media type a 415 (http/media_type.hpp).
 #include <boost/json.hpp>
 #include <cstdint>
 #include <optional>

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "http/envelope.hpp"
+#include "http/response_headers.hpp"
 #include "http/target_text.hpp"
 
 namespace evient::http {
@@ -73,6 +74,7 @@ Response Pipeline::handle(Request& request) {
     response = dispatch(request);
   }
   apply_cors(request, response);
+  apply_response_headers(request, response);
   response.headers.emplace_back("X-Request-Id", request.request_id);
   log_access(request, response.status, started);
   return response;
@@ -81,6 +83,7 @@ Response Pipeline::handle(Request& request) {
 Response Pipeline::error(Request& request, unsigned status, std::string code, std::string message) {
   Response r = error_response(ApiError(status, std::move(code), std::move(message)));
   apply_cors(request, r);
+  apply_error_headers(r);
   r.headers.emplace_back("X-Request-Id", request.request_id);
   log_access(request, status, std::nullopt);
   return r;
