@@ -105,6 +105,15 @@ const std::map<std::string, Setter>& setters() {
        [](Config& c, const std::string& v) {
          c.read_timeout = std::chrono::seconds(to_int("read-timeout", v, 1, 3600));
        }},
+      {"max-connections",
+       [](Config& c, const std::string& v) {
+         c.max_connections = static_cast<std::size_t>(to_int("max-connections", v, 0, 10'000'000));
+       }},
+      {"max-connections-per-ip",
+       [](Config& c, const std::string& v) {
+         c.max_connections_per_ip =
+             static_cast<std::size_t>(to_int("max-connections-per-ip", v, 0, 10'000'000));
+       }},
       {"cache-ttl-ms",
        [](Config& c, const std::string& v) {
          c.cache_ttl = std::chrono::milliseconds(to_int("cache-ttl-ms", v, 0, 3600 * 1000));

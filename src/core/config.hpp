@@ -2,6 +2,7 @@
 // Configuration: every flag has an EVIENT_* environment variable; a flag on the
 // command line wins over the environment, which wins over the default.
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -37,6 +38,11 @@ struct Config {
   // The built web app (web/build.mjs output). Empty: "web" beside the binary,
   // where the build puts it; "none" serves the API alone.
   std::string web_dir;  // EVIENT_WEB_DIR
+  // Open connections at once (0 = no cap); the total is also kept below the
+  // open-file limit. Per client address (IPv6: per /64); behind a proxy every
+  // client has the proxy's address, so raise it or set 0 there.
+  std::size_t max_connections = 10000;       // EVIENT_MAX_CONNECTIONS
+  std::size_t max_connections_per_ip = 256;  // EVIENT_MAX_CONNECTIONS_PER_IP
 
   bool is_postgres() const {
     return db.starts_with("postgres://") || db.starts_with("postgresql://");
