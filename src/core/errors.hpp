@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/unavailable.hpp"
+
 namespace evient {
 
 struct FieldError {
@@ -91,6 +93,16 @@ struct RateLimited : ApiError {
   explicit RateLimited(std::string message = "Too many requests",
                        std::chrono::seconds retry_after = std::chrono::seconds(60))
       : ApiError(429, "RATE_LIMITED", std::move(message)) {
+    set_retry_after(std::max(retry_after, std::chrono::seconds(1)));
+  }
+};
+
+// 503: a dependency is out (database stopped, disk full); nothing the client
+// did, so it may simply try again later.
+struct ServiceUnavailable : ApiError {
+  explicit ServiceUnavailable(std::string message = "Service temporarily unavailable",
+                              std::chrono::seconds retry_after = std::chrono::seconds(5))
+      : ApiError(503, "SERVICE_UNAVAILABLE", std::move(message)) {
     set_retry_after(std::max(retry_after, std::chrono::seconds(1)));
   }
 };

@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/outage.hpp"
 #include "http/envelope.hpp"
 #include "http/response_headers.hpp"
 #include "http/target_text.hpp"
@@ -119,6 +120,13 @@ Response Pipeline::dispatch(Request& request) {
     return m.route->handler(request);
   } catch (const ApiError& e) {
     return error_response(e);
+  } catch (const Unavailable& e) {
+    // The database is out (stopped, disk full): the client may try again;
+    // /readyz reports it meanwhile. The detail is for the log only.
+    outage::note();
+    log::warn("rid=" + request.request_id + " " + std::string(method_name(request.method)) + " " +
+              request.path + " unavailable: " + e.what());
+    return error_response(ServiceUnavailable());
   } catch (const std::exception& e) {
     // The detail goes to the log under the request id, never to the client.
     log::error("rid=" + request.request_id + " " + std::string(method_name(request.method)) + " " +

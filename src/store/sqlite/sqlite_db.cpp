@@ -170,7 +170,26 @@ class SqliteConnection final : public Connection {
   [[noreturn]] static void raise(int rc, const std::string& msg) {
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
       throw ConstraintViolation(constraint_from_message(msg), msg);
+    if (is_outage(rc)) throw DatabaseUnavailable("sqlite: " + msg);
     throw DatabaseError("sqlite: " + msg);
+  }
+
+  // The disk or the file, not the statement: full, failing, read-only, gone,
+  // or locked by another process past busy_timeout.
+  static bool is_outage(int rc) {
+    switch (rc & 0xff) {
+      case SQLITE_FULL:
+      case SQLITE_IOERR:
+      case SQLITE_CANTOPEN:
+      case SQLITE_READONLY:
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+      case SQLITE_NOMEM:
+      case SQLITE_NOLFS:
+        return true;
+      default:
+        return false;
+    }
   }
 
   sqlite3* db_ = nullptr;
