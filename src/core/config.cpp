@@ -191,15 +191,26 @@ void ensure_secrets(Config& config) {
     }
   }
   if (changed) {
-    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    const auto cannot_write = [&](const std::string& why) {
+      return std::runtime_error("cannot write the secrets file " + file.string() +
+                                " beside the database (" + why +
+                                "). Set EVIENT_DB (or --db) to a database file in a directory "
+                                "this user can write, or give EVIENT_JWT_SECRET and "
+                                "EVIENT_PAYMENT_SECRET");
+    };
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec)
+      throw cannot_write("cannot create " + file.parent_path().string() + ": " + ec.message());
     const std::string tmp = file.string() + ".tmp";
     {
       std::ofstream out(tmp, std::ios::trunc);
-      if (!out) throw std::runtime_error("cannot write secrets file " + file.string());
+      if (!out) throw cannot_write("cannot create it");
       for (const auto& [k, v] : kept) out << k << '=' << v << '\n';
     }
     ::chmod(tmp.c_str(), 0600);
-    std::filesystem::rename(tmp, file);
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) throw cannot_write(ec.message());
   }
   if (config.jwt_secret.empty()) config.jwt_secret = kept["jwt"];
   if (config.payment_secret.empty()) config.payment_secret = kept["payment"];

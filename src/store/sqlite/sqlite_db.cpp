@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/db.hpp"
+#include "store/sqlite/sqlite_diagnosis.hpp"
 
 namespace evient::store {
 namespace {
@@ -56,13 +57,24 @@ class SqliteConnection final : public Connection {
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close_v2(db_);
-      throw DatabaseError("cannot open SQLite database " + path + ": " + msg);
+      throw DatabaseUnavailable(msg);
+    }
+    // SQLite opens a write-protected file read-only without a word; every
+    // write would then fail.
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+      sqlite3_close_v2(db_);
+      throw DatabaseUnavailable("the file is read-only");
     }
     sqlite3_busy_timeout(db_, 10000);
     sqlite3_extended_result_codes(db_, 1);
-    exec_script("PRAGMA journal_mode=WAL;");
-    exec_script(full_sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
-    exec_script("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    try {
+      exec_script("PRAGMA journal_mode=WAL;");
+      exec_script(full_sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+      exec_script("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    } catch (...) {
+      sqlite3_close_v2(db_);  // the destructor does not run for a constructor that throws
+      throw;
+    }
   }
 
   ~SqliteConnection() override {
@@ -204,9 +216,15 @@ class SqliteDatabase final : public Database {
         max_(std::max(1, options.pool_size)) {
     if (path_.starts_with("sqlite://")) path_ = path_.substr(9);
     std::filesystem::path parent = std::filesystem::path(path_).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
-    // Open one connection eagerly so a bad path fails at start-up.
-    idle_.push_back(std::make_unique<SqliteConnection>(path_, full_sync_));
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    // Open one connection eagerly so a bad path fails at start-up, saying why.
+    try {
+      if (ec) throw DatabaseUnavailable("cannot create its directory: " + ec.message());
+      idle_.push_back(std::make_unique<SqliteConnection>(path_, full_sync_));
+    } catch (const std::runtime_error& e) {
+      throw DatabaseUnavailable(sqlite::explain_open_failure(path_, e.what()));
+    }
     created_ = 1;
   }
 
