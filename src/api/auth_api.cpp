@@ -16,8 +16,9 @@ void register_auth_routes(http::Router& r, AuthService& auth) {
     auto password = body.raw_string("password", v, http::Presence::Required, 1024);
     auto full_name = body.line("full_name", v, http::Presence::Required, 100);
     v.throw_if_any();
-    return http::created(auth_json(auth.register_user(*email, *password, *full_name)),
-                         "Account created");
+    return http::created(
+        auth_json(auth.register_user(*email, *password, *full_name, req.remote_address)),
+        "Account created");
   });
 
   r.post("/api/auth/login", http::Access::Public, [&auth](http::Request& req) {

@@ -101,6 +101,22 @@ const std::map<std::string, Setter>& setters() {
        [](Config& c, const std::string& v) {
          c.login_attempts_per_minute = static_cast<int>(to_int("login-rate", v, 1, 1000000));
        }},
+      {"login-ip-rate",
+       [](Config& c, const std::string& v) {
+         c.login_failures_per_ip_minute = static_cast<int>(to_int("login-ip-rate", v, 1, 1000000));
+       }},
+      {"register-rate",
+       [](Config& c, const std::string& v) {
+         c.registrations_per_ip_minute = static_cast<int>(to_int("register-rate", v, 1, 1000000));
+       }},
+      {"hash-threads",
+       [](Config& c, const std::string& v) {
+         c.hash_threads = static_cast<int>(to_int("hash-threads", v, 1, 256));
+       }},
+      {"hash-queue",
+       [](Config& c, const std::string& v) {
+         c.hash_queue = static_cast<int>(to_int("hash-queue", v, 0, 100000));
+       }},
       {"read-timeout",
        [](Config& c, const std::string& v) {
          c.read_timeout = std::chrono::seconds(to_int("read-timeout", v, 1, 3600));

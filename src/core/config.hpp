@@ -29,8 +29,15 @@ struct Config {
   int max_per_user_per_event = 20;           // EVIENT_MAX_PER_USER_EVENT
   std::chrono::seconds sweep_interval{30};   // EVIENT_SWEEP_INTERVAL (seconds)
   std::chrono::hours door_window{6};         // EVIENT_DOOR_WINDOW_HOURS: before start / after end
-  int login_attempts_per_minute = 10;        // EVIENT_LOGIN_RATE (per IP and per email)
+  int login_attempts_per_minute = 10;        // EVIENT_LOGIN_RATE (failures per IP+email, account)
   std::chrono::seconds read_timeout{30};     // EVIENT_READ_TIMEOUT (seconds)
+  // Failed logins per client address, and accounts created per client address, per minute.
+  int login_failures_per_ip_minute = 30;  // EVIENT_LOGIN_IP_RATE
+  int registrations_per_ip_minute = 5;    // EVIENT_REGISTER_RATE
+  // Argon2id threads and how many more requests may wait for one (0 / -1:
+  // defaults from the worker count, see services/password_hasher.hpp).
+  int hash_threads = 0;  // EVIENT_HASH_THREADS
+  int hash_queue = -1;   // EVIENT_HASH_QUEUE
   // Longest a cached catalogue response is served (0 = no cache). Writes through
   // this process invalidate it at once; this bounds how long another instance's
   // writes (several servers on one PostgreSQL) take to show.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "core/client_address.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
@@ -22,6 +23,18 @@ void check_password_rules(Validator& v, const std::string& field, const std::str
   }
 }
 
+std::size_t hash_threads(const Config& config) {
+  return config.hash_threads > 0 ? static_cast<std::size_t>(config.hash_threads)
+                                 : default_hash_threads(config.worker_threads);
+}
+
+std::size_t hash_queue(const Config& config) {
+  return config.hash_queue >= 0 ? static_cast<std::size_t>(config.hash_queue)
+                                : default_hash_queue(hash_threads(config));
+}
+
+constexpr std::chrono::seconds kMinute{60};
+
 }  // namespace
 
 std::string normalize_email(std::string_view email) {
@@ -32,26 +45,19 @@ AuthService::AuthService(store::Database& db, const Clock& clock, const Config& 
     : db_(db),
       clock_(clock),
       signer_(config.jwt_secret, config.jwt_ttl),
-      login_limiter_(clock, config.login_attempts_per_minute, std::chrono::seconds(60)),
-      argon2_slots_(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 256)),
+      login_failures_(clock, config.login_attempts_per_minute, kMinute),
+      login_ip_failures_(clock, config.login_failures_per_ip_minute, kMinute),
+      password_failures_(clock, config.login_attempts_per_minute, kMinute),
+      registrations_(clock, config.registrations_per_ip_minute, kMinute),
+      hasher_(hash_threads(config), hash_queue(config)),
       dummy_hash_(crypto::hash_password(crypto::hex_encode(crypto::random_bytes(16)))) {}
 
-template <class F>
-auto AuthService::with_argon2_slot(F&& work) {
-  argon2_slots_.acquire();
-  struct Release {
-    std::counting_semaphore<256>& slots;
-    ~Release() { slots.release(); }
-  } release{argon2_slots_};
-  return work();
-}
-
 std::string AuthService::hash_password(const std::string& password) {
-  return with_argon2_slot([&] { return crypto::hash_password(password); });
+  return hasher_.run([&] { return crypto::hash_password(password); });
 }
 
 bool AuthService::verify_password(const std::string& hash, const std::string& password) {
-  return with_argon2_slot([&] { return crypto::verify_password(hash, password); });
+  return hasher_.run_check([&] { return crypto::verify_password(hash, password); });
 }
 
 std::string AuthService::issue_token(const User& user) const {
@@ -59,7 +65,12 @@ std::string AuthService::issue_token(const User& user) const {
 }
 
 AuthResult AuthService::register_user(const std::string& raw_email, const std::string& password,
-                                      const std::string& full_name) {
+                                      const std::string& full_name, const std::string& client_ip) {
+  const std::string client = client_key(client_ip);
+  if (!registrations_.allow(client)) {
+    throw RateLimited("Too many new accounts from this address; try again later",
+                      registrations_.retry_after(client));
+  }
   const std::string email = normalize_email(raw_email);
   Validator v;
   if (!text::is_valid_email(email)) v.add("email", "INVALID", "Email address is not valid");
@@ -92,13 +103,25 @@ AuthResult AuthService::register_user(const std::string& raw_email, const std::s
 AuthResult AuthService::login(const std::string& raw_email, const std::string& password,
                               const std::string& client_ip) {
   const std::string email = normalize_email(raw_email);
-  if (!login_limiter_.allow("ip:" + client_ip) || !login_limiter_.allow("email:" + email)) {
-    throw RateLimited("Too many login attempts; try again in a minute");
+  // Only failures count, and only where they come from: an attacker elsewhere
+  // cannot make the owner's correct password a 429.
+  const std::string client = client_key(client_ip);
+  const std::string pair = client + " " + email;
+  if (login_ip_failures_.exhausted(client)) {
+    throw RateLimited("Too many failed logins from this address; try again later",
+                      login_ip_failures_.retry_after(client));
+  }
+  if (login_failures_.exhausted(pair)) {
+    throw RateLimited("Too many failed logins; try again later", login_failures_.retry_after(pair));
   }
   auto user = db_.read([&](store::Tx& tx) { return store::users::find_by_email(tx, email); });
   // Unknown email and wrong password take the same time and give the same answer.
   const bool ok = verify_password(user ? user->password_hash : dummy_hash_, password);
-  if (!user || !ok) throw Unauthorized("Invalid email or password", "INVALID_CREDENTIALS");
+  if (!user || !ok) {
+    login_ip_failures_.count(client);
+    login_failures_.count(pair);
+    throw Unauthorized("Invalid email or password", "INVALID_CREDENTIALS");
+  }
   if (!user->is_active) throw Forbidden("This account has been deactivated", "ACCOUNT_DISABLED");
   return {issue_token(*user), *user};
 }
@@ -141,7 +164,13 @@ ProfileResult AuthService::update_profile(const std::string& user_id, const Prof
   User current = profile(user_id);
   std::optional<std::string> new_hash;
   if (up.new_password) {
+    // A stolen token must not make this an unlimited password oracle.
+    if (password_failures_.exhausted(user_id)) {
+      throw RateLimited("Too many wrong passwords; try again later",
+                        password_failures_.retry_after(user_id));
+    }
     if (!verify_password(current.password_hash, *up.old_password)) {
+      password_failures_.count(user_id);
       throw ValidationError("old_password", "WRONG_PASSWORD", "Current password is incorrect");
     }
     new_hash = hash_password(*up.new_password);
