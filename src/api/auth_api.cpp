@@ -1,8 +1,10 @@
-// POST /api/auth/register, POST /api/auth/login, GET /api/auth/me
+// POST /api/auth/register, POST /api/auth/login, POST /api/auth/logout,
+// POST /api/auth/refresh, GET /api/auth/me
 #include "api/routes.hpp"
 #include "api/serializers.hpp"
 #include "http/body.hpp"
 #include "http/envelope.hpp"
+#include "http/pipeline.hpp"
 #include "services/auth_service.hpp"
 
 namespace evient::api {
@@ -28,6 +30,17 @@ void register_auth_routes(http::Router& r, AuthService& auth) {
     auto password = body.raw_string("password", v, http::Presence::Required, 1024);
     v.throw_if_any();
     return http::ok(auth_json(auth.login(*email, *password, req.remote_address)));
+  });
+
+  // The token presented ends now; other sessions of the user go on.
+  r.post("/api/auth/logout", http::Access::User, [&auth](http::Request& req) {
+    auth.logout(http::bearer_token(req));
+    return http::ok(nullptr, "Logged out");
+  });
+
+  // A fresh token (a full lifetime) for a valid one, which ends.
+  r.post("/api/auth/refresh", http::Access::User, [&auth](http::Request& req) {
+    return http::ok(auth_json(auth.refresh(http::bearer_token(req))));
   });
 
   r.get("/api/auth/me", http::Access::User, [&auth](http::Request& req) {

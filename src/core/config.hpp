@@ -15,7 +15,7 @@ struct Config {
   std::uint16_t port = 8080;                 // --port / EVIENT_PORT (0 = any free port)
   std::string public_url;                    // EVIENT_PUBLIC_URL: base of links we hand out
   std::string jwt_secret;                    // EVIENT_JWT_SECRET
-  std::chrono::seconds jwt_ttl{24 * 3600};   // EVIENT_JWT_TTL (seconds)
+  std::chrono::seconds jwt_ttl{3600};        // EVIENT_JWT_TTL (seconds; README "Security")
   std::string payment_secret;                // EVIENT_PAYMENT_SECRET (sandbox webhook HMAC key)
   std::vector<std::string> cors_origins;     // EVIENT_CORS_ORIGINS, comma separated
   std::string currency = "VND";              // EVIENT_CURRENCY (VND, USD, EUR, ...)

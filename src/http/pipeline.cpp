@@ -17,18 +17,6 @@ namespace {
 constexpr const char* kAllowMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 constexpr const char* kAllowHeaders = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
 
-std::string bearer_token(const Request& request) {
-  const std::string* h = request.header("authorization");
-  if (!h) throw Unauthorized("Missing bearer token", "UNAUTHORIZED");
-  constexpr std::string_view kPrefix = "Bearer ";
-  if (h->size() <= kPrefix.size() ||
-      !std::equal(kPrefix.begin(), kPrefix.end(), h->begin(),
-                  [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
-    throw Unauthorized("Authorization header must be 'Bearer <token>'", "INVALID_TOKEN");
-  }
-  return h->substr(kPrefix.size());
-}
-
 // One access-log line: method, path, status, milliseconds (when timed), request id.
 void log_access(const Request& request, unsigned status,
                 std::optional<std::chrono::steady_clock::time_point> started) {
@@ -54,6 +42,18 @@ bool is_read_method(Method m) {
 }
 
 }  // namespace
+
+std::string bearer_token(const Request& request) {
+  const std::string* h = request.header("authorization");
+  if (!h) throw Unauthorized("Missing bearer token", "UNAUTHORIZED");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (h->size() <= kPrefix.size() ||
+      !std::equal(kPrefix.begin(), kPrefix.end(), h->begin(),
+                  [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+    throw Unauthorized("Authorization header must be 'Bearer <token>'", "INVALID_TOKEN");
+  }
+  return h->substr(kPrefix.size());
+}
 
 Pipeline::Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors,
                    std::shared_ptr<const StaticFiles> web)

@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "store/revoked_tokens_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace evient {
@@ -129,8 +130,12 @@ AuthResult AuthService::login(const std::string& raw_email, const std::string& p
 User AuthService::authenticate(std::string_view token) {
   auto claims = signer_.verify(token, clock_.now());
   if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
-  auto user =
-      db_.read([&](store::Tx& tx) { return store::users::find_by_id(tx, claims->user_id); });
+  bool revoked = false;
+  auto user = db_.read([&](store::Tx& tx) {
+    revoked = !claims->token_id.empty() && store::revoked_tokens::is_revoked(tx, claims->token_id);
+    return store::users::find_by_id(tx, claims->user_id);
+  });
+  if (revoked) throw Unauthorized("Token was revoked; please log in again", "TOKEN_REVOKED");
   if (!user) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
   if (!user->is_active) throw Unauthorized("This account has been deactivated", "ACCOUNT_DISABLED");
   if (user->token_version != claims->token_version) {
@@ -188,6 +193,33 @@ ProfileResult AuthService::update_profile(const std::string& user_id, const Prof
   ProfileResult result{updated, std::nullopt};
   if (new_hash) result.token = issue_token(updated);
   return result;
+}
+
+void AuthService::logout(std::string_view token) {
+  auto claims = signer_.verify(token, clock_.now());
+  if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
+  // A token from before jti existed cannot be named; it runs out within its lifetime.
+  if (claims->token_id.empty()) return;
+  db_.write([&](store::Tx& tx) {
+    store::revoked_tokens::revoke(tx, claims->token_id, claims->user_id, claims->expires_at);
+  });
+}
+
+AuthResult AuthService::refresh(std::string_view token) {
+  User user = authenticate(token);
+  auto claims = signer_.verify(token, clock_.now());
+  if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
+  if (!claims->token_id.empty()) {
+    db_.write([&](store::Tx& tx) {
+      store::revoked_tokens::revoke(tx, claims->token_id, claims->user_id, claims->expires_at);
+    });
+  }
+  return {issue_token(user), user};
+}
+
+void AuthService::sweep_revoked_tokens() {
+  const Timestamp now = clock_.now();
+  db_.write([&](store::Tx& tx) { store::revoked_tokens::remove_expired(tx, now); });
 }
 
 }  // namespace evient

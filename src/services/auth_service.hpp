@@ -43,6 +43,12 @@ class AuthService {
   // from elsewhere.
   AuthResult login(const std::string& email, const std::string& password,
                    const std::string& client_ip);
+  // Ends the token (by its jti) before it expires.
+  void logout(std::string_view token);
+  // A new token for a valid one, which ends.
+  AuthResult refresh(std::string_view token);
+  // Deletes the records of ended tokens that have expired anyway.
+  void sweep_revoked_tokens();
   // The caller behind a bearer token, re-checked against the database: a
   // deactivated user or a token issued before a password change is refused.
   User authenticate(std::string_view token);

@@ -28,6 +28,9 @@ Config test_config(const std::string& db_url) {
   c.hash_queue = 64;
   c.public_url = "http://127.0.0.1";
   c.web_dir = "none";  // API tests; web_static_test serves a folder of its own
+  // Tests move the clock by hours and days with the tokens they hold; the
+  // default lifetime (an hour) has a test of its own.
+  c.jwt_ttl = std::chrono::hours(24);
   return c;
 }
 
