@@ -10,6 +10,7 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/money.hpp"
+#include "core/process_limits.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -88,10 +89,27 @@ std::unique_ptr<Services> build_services(store::Database& db, const Clock& clock
   return s;
 }
 
+// Each connection is a file descriptor, and so are database connections, the
+// web app's files and the logs: keep the cap a margin below the open-file limit,
+// or accept() fails (EMFILE) and nobody, old or new, gets an answer.
+std::size_t connection_cap(const Config& config) {
+  const std::uint64_t files = raise_open_file_limit();
+  const std::uint64_t reserve = static_cast<std::uint64_t>(config.db_pool) + 64;
+  if (files <= reserve) return 1;
+  const std::size_t fits = static_cast<std::size_t>(files - reserve);
+  if (config.max_connections != 0 && config.max_connections <= fits) return config.max_connections;
+  if (config.max_connections != 0) {
+    log::warn("at most " + std::to_string(fits) + " connections (open-file limit " +
+              std::to_string(files) + "); raise `ulimit -n` to allow more");
+  }
+  return fits;
+}
+
 }  // namespace
 
 void init_process(const Config& config) {
   crypto::init();
+  raise_open_file_limit();
   set_currency(currency_for(config.currency));
   log::set_access_log(config.access_log);
 }
@@ -139,6 +157,8 @@ std::uint16_t App::start(bool background_tasks) {
   sc.io_threads = config_.io_threads;
   sc.worker_threads = config_.worker_threads;
   sc.read_timeout = config_.read_timeout;
+  sc.max_connections = connection_cap(config_);
+  sc.max_connections_per_client = config_.max_connections_per_ip;
   server_ = std::make_unique<http::Server>(sc, pipeline_);
   const std::uint16_t port = server_->start();
   if (background_tasks) {

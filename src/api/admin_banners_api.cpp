@@ -25,7 +25,7 @@ std::int64_t banner_id(const http::Request& req) {
 BannerInput parse_banner(const http::JsonBody& body) {
   Validator v;
   BannerInput in;
-  in.title = admin::nullable_text(body, "title", v, 200);
+  in.title = admin::nullable_text(body, "title", v, 200, admin::Whitespace::SingleLine);
   in.image_url = admin::nullable_url(body, "image_url", v);
   in.link_url = admin::nullable_url(body, "link_url", v);
   in.event_id = admin::nullable_text(body, "event_id", v, 64);

@@ -23,14 +23,14 @@ EventInput parse_event(const http::JsonBody& body, bool creating) {
   Validator v;
   EventInput in;
   if (creating || body.object().contains("title"))
-    in.title = body.string("title", v, http::Presence::Required, 200);
+    in.title = body.line("title", v, http::Presence::Required, 200);
   in.slug = body.string("slug", v, http::Presence::Optional, 80);
   in.description = admin::nullable_text(body, "description", v, 5000);
   in.content = admin::nullable_text(body, "content", v, 200'000, admin::Whitespace::Keep);
   in.location = admin::nullable_text(body, "location", v, 255);
   in.banner_image = admin::nullable_url(body, "banner_image", v);
   in.thumbnail_image = admin::nullable_url(body, "thumbnail_image", v);
-  in.category = admin::nullable_text(body, "category", v, 50);
+  in.category = admin::nullable_text(body, "category", v, 50, admin::Whitespace::SingleLine);
   in.start_time = admin::nullable_time(body, "start_time", v);
   in.end_time = admin::nullable_time(body, "end_time", v);
   in.status = body.string("status", v, http::Presence::Optional, 20);
@@ -53,8 +53,7 @@ std::optional<Minor> money_field(const http::JsonBody& body, const char* key, Va
 TicketTypeInput parse_ticket_type(const http::JsonBody& body) {
   Validator v;
   TicketTypeInput in;
-  if (body.object().contains("name"))
-    in.name = body.string("name", v, http::Presence::Required, 100);
+  if (body.object().contains("name")) in.name = body.line("name", v, http::Presence::Required, 100);
   in.description = admin::nullable_text(body, "description", v, 1000);
   in.price = money_field(body, "price", v);
   if (const json::value* raw = body.object().if_contains("original_price")) {

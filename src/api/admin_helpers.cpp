@@ -11,8 +11,9 @@ std::optional<std::optional<std::string>> nullable_text(const http::JsonBody& bo
   const json::value* raw = body.object().if_contains(key);
   if (!raw) return std::nullopt;
   if (raw->is_null()) return std::optional<std::string>{};
-  auto s = ws == Whitespace::Trim ? body.string(key, v, http::Presence::Optional, max_len)
-                                  : body.raw_string(key, v, http::Presence::Optional, max_len);
+  auto s = ws == Whitespace::Keep ? body.raw_string(key, v, http::Presence::Optional, max_len)
+           : ws == Whitespace::SingleLine ? body.line(key, v, http::Presence::Optional, max_len)
+                                          : body.string(key, v, http::Presence::Optional, max_len);
   if (!s) return std::nullopt;  // the validator has the reason
   if (s->empty()) return std::optional<std::string>{};
   return std::optional<std::string>(*s);

@@ -42,7 +42,7 @@ std::optional<std::vector<std::string>> parse_user_ids(const http::JsonBody& bod
 BroadcastInput parse_broadcast(const http::JsonBody& body) {
   Validator v;
   BroadcastInput in;
-  auto title = body.string("title", v, http::Presence::Required, kMaxTitle);
+  auto title = body.line("title", v, http::Presence::Required, kMaxTitle);
   auto message = body.string("message", v, http::Presence::Required, kMaxMessage);
   auto type = body.string("type", v, http::Presence::Optional, 20);
   if (type && !is_notification_type(*type)) {

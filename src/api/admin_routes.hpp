@@ -25,7 +25,9 @@ void register_admin_notification_routes(http::Router& r, AdminBroadcastService& 
 
 namespace admin {
 
-enum class Whitespace { Trim, Keep };
+// Trim: trimmed; Keep: as sent; SingleLine: trimmed, and one line without
+// control characters (names and titles).
+enum class Whitespace { Trim, Keep, SingleLine };
 
 // A body field that may be null (or "") to clear it: outer optional = present.
 std::optional<std::optional<std::string>> nullable_text(const http::JsonBody& body, const char* key,

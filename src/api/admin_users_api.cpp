@@ -37,7 +37,7 @@ void register_admin_user_routes(http::Router& r, AdminService& admin) {
     http::JsonBody body(req);
     Validator v;
     UserAdminInput in;
-    in.full_name = admin::nullable_text(body, "full_name", v, 100);
+    in.full_name = admin::nullable_text(body, "full_name", v, 100, admin::Whitespace::SingleLine);
     in.role = body.string("role", v, http::Presence::Optional, 10);
     if (in.role && !is_role(*in.role)) v.add("role", "INVALID", "role must be user or admin");
     in.is_active = body.boolean("is_active", v, http::Presence::Optional);

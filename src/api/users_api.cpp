@@ -19,7 +19,7 @@ void register_user_routes(http::Router& r, AuthService& auth) {
     Validator v;
     ProfileUpdate up;
     if (body.has("full_name"))
-      up.full_name = body.string("full_name", v, http::Presence::Required, 100);
+      up.full_name = body.line("full_name", v, http::Presence::Required, 100);
     if (auto* it = body.object().if_contains("avatar_url")) {
       if (it->is_null()) {
         up.avatar_url = std::optional<std::string>{};

@@ -101,9 +101,34 @@ const std::map<std::string, Setter>& setters() {
        [](Config& c, const std::string& v) {
          c.login_attempts_per_minute = static_cast<int>(to_int("login-rate", v, 1, 1000000));
        }},
+      {"login-ip-rate",
+       [](Config& c, const std::string& v) {
+         c.login_failures_per_ip_minute = static_cast<int>(to_int("login-ip-rate", v, 1, 1000000));
+       }},
+      {"register-rate",
+       [](Config& c, const std::string& v) {
+         c.registrations_per_ip_minute = static_cast<int>(to_int("register-rate", v, 1, 1000000));
+       }},
+      {"hash-threads",
+       [](Config& c, const std::string& v) {
+         c.hash_threads = static_cast<int>(to_int("hash-threads", v, 1, 256));
+       }},
+      {"hash-queue",
+       [](Config& c, const std::string& v) {
+         c.hash_queue = static_cast<int>(to_int("hash-queue", v, 0, 100000));
+       }},
       {"read-timeout",
        [](Config& c, const std::string& v) {
          c.read_timeout = std::chrono::seconds(to_int("read-timeout", v, 1, 3600));
+       }},
+      {"max-connections",
+       [](Config& c, const std::string& v) {
+         c.max_connections = static_cast<std::size_t>(to_int("max-connections", v, 0, 10'000'000));
+       }},
+      {"max-connections-per-ip",
+       [](Config& c, const std::string& v) {
+         c.max_connections_per_ip =
+             static_cast<std::size_t>(to_int("max-connections-per-ip", v, 0, 10'000'000));
        }},
       {"cache-ttl-ms",
        [](Config& c, const std::string& v) {
@@ -182,15 +207,26 @@ void ensure_secrets(Config& config) {
     }
   }
   if (changed) {
-    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    const auto cannot_write = [&](const std::string& why) {
+      return std::runtime_error("cannot write the secrets file " + file.string() +
+                                " beside the database (" + why +
+                                "). Set EVIENT_DB (or --db) to a database file in a directory "
+                                "this user can write, or give EVIENT_JWT_SECRET and "
+                                "EVIENT_PAYMENT_SECRET");
+    };
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec)
+      throw cannot_write("cannot create " + file.parent_path().string() + ": " + ec.message());
     const std::string tmp = file.string() + ".tmp";
     {
       std::ofstream out(tmp, std::ios::trunc);
-      if (!out) throw std::runtime_error("cannot write secrets file " + file.string());
+      if (!out) throw cannot_write("cannot create it");
       for (const auto& [k, v] : kept) out << k << '=' << v << '\n';
     }
     ::chmod(tmp.c_str(), 0600);
-    std::filesystem::rename(tmp, file);
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) throw cannot_write(ec.message());
   }
   if (config.jwt_secret.empty()) config.jwt_secret = kept["jwt"];
   if (config.payment_secret.empty()) config.payment_secret = kept["payment"];

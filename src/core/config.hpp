@@ -2,6 +2,7 @@
 // Configuration: every flag has an EVIENT_* environment variable; a flag on the
 // command line wins over the environment, which wins over the default.
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,7 +15,7 @@ struct Config {
   std::uint16_t port = 8080;                 // --port / EVIENT_PORT (0 = any free port)
   std::string public_url;                    // EVIENT_PUBLIC_URL: base of links we hand out
   std::string jwt_secret;                    // EVIENT_JWT_SECRET
-  std::chrono::seconds jwt_ttl{24 * 3600};   // EVIENT_JWT_TTL (seconds)
+  std::chrono::seconds jwt_ttl{3600};        // EVIENT_JWT_TTL (seconds; README "Security")
   std::string payment_secret;                // EVIENT_PAYMENT_SECRET (sandbox webhook HMAC key)
   std::vector<std::string> cors_origins;     // EVIENT_CORS_ORIGINS, comma separated
   std::string currency = "VND";              // EVIENT_CURRENCY (VND, USD, EUR, ...)
@@ -28,8 +29,15 @@ struct Config {
   int max_per_user_per_event = 20;           // EVIENT_MAX_PER_USER_EVENT
   std::chrono::seconds sweep_interval{30};   // EVIENT_SWEEP_INTERVAL (seconds)
   std::chrono::hours door_window{6};         // EVIENT_DOOR_WINDOW_HOURS: before start / after end
-  int login_attempts_per_minute = 10;        // EVIENT_LOGIN_RATE (per IP and per email)
+  int login_attempts_per_minute = 10;        // EVIENT_LOGIN_RATE (failures per IP+email, account)
   std::chrono::seconds read_timeout{30};     // EVIENT_READ_TIMEOUT (seconds)
+  // Failed logins per client address, and accounts created per client address, per minute.
+  int login_failures_per_ip_minute = 30;  // EVIENT_LOGIN_IP_RATE
+  int registrations_per_ip_minute = 5;    // EVIENT_REGISTER_RATE
+  // Argon2id threads and how many more requests may wait for one (0 / -1:
+  // defaults from the worker count, see services/password_hasher.hpp).
+  int hash_threads = 0;  // EVIENT_HASH_THREADS
+  int hash_queue = -1;   // EVIENT_HASH_QUEUE
   // Longest a cached catalogue response is served (0 = no cache). Writes through
   // this process invalidate it at once; this bounds how long another instance's
   // writes (several servers on one PostgreSQL) take to show.
@@ -37,6 +45,11 @@ struct Config {
   // The built web app (web/build.mjs output). Empty: "web" beside the binary,
   // where the build puts it; "none" serves the API alone.
   std::string web_dir;  // EVIENT_WEB_DIR
+  // Open connections at once (0 = no cap); the total is also kept below the
+  // open-file limit. Per client address (IPv6: per /64); behind a proxy every
+  // client has the proxy's address, so raise it or set 0 there.
+  std::size_t max_connections = 10000;       // EVIENT_MAX_CONNECTIONS
+  std::size_t max_connections_per_ip = 256;  // EVIENT_MAX_CONNECTIONS_PER_IP
 
   bool is_postgres() const {
     return db.starts_with("postgres://") || db.starts_with("postgresql://");

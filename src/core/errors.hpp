@@ -2,11 +2,15 @@
 // The one error family of EViENT. Every failure a client can cause is one of
 // these; the HTTP layer maps them to status + envelope in exactly one place
 // (http/pipeline.cpp). Anything else that escapes is a 500 INTERNAL.
+#include <algorithm>
 #include <boost/json/value.hpp>
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/unavailable.hpp"
 
 namespace evient {
 
@@ -31,12 +35,18 @@ class ApiError : public std::runtime_error {
   const std::vector<FieldError>& details() const { return details_; }
   // Extra machine-readable context (e.g. what is still available on SOLD_OUT).
   const boost::json::value& data() const { return data_; }
+  // When to try again (the Retry-After header); zero when the error gives none.
+  std::chrono::seconds retry_after() const { return retry_after_; }
+
+ protected:
+  void set_retry_after(std::chrono::seconds after) { retry_after_ = after; }
 
  private:
   unsigned status_;
   std::string code_;
   std::vector<FieldError> details_;
   boost::json::value data_;
+  std::chrono::seconds retry_after_{0};
 };
 
 // 400: the request cannot be understood at all (malformed JSON, bad signature).
@@ -78,9 +88,23 @@ struct Conflict : ApiError {
       : ApiError(409, std::move(code), std::move(message), {}, std::move(data)) {}
 };
 
+// 429: always with Retry-After, at least one second.
 struct RateLimited : ApiError {
-  explicit RateLimited(std::string message = "Too many requests")
-      : ApiError(429, "RATE_LIMITED", std::move(message)) {}
+  explicit RateLimited(std::string message = "Too many requests",
+                       std::chrono::seconds retry_after = std::chrono::seconds(60))
+      : ApiError(429, "RATE_LIMITED", std::move(message)) {
+    set_retry_after(std::max(retry_after, std::chrono::seconds(1)));
+  }
+};
+
+// 503: a dependency is out (database stopped, disk full); nothing the client
+// did, so it may simply try again later.
+struct ServiceUnavailable : ApiError {
+  explicit ServiceUnavailable(std::string message = "Service temporarily unavailable",
+                              std::chrono::seconds retry_after = std::chrono::seconds(5))
+      : ApiError(503, "SERVICE_UNAVAILABLE", std::move(message)) {
+    set_retry_after(std::max(retry_after, std::chrono::seconds(1)));
+  }
 };
 
 // Accumulates field errors so a handler reports every bad field at once.

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/crypto.hpp"
+
 namespace evient {
 namespace {
 
@@ -55,7 +57,8 @@ std::optional<TokenClaims> read_claims(jwt_t* jwt) {
   auto iat = int_grant(jwt, "iat");
   auto exp = int_grant(jwt, "exp");
   if (!sub || !role || !ver || !iat || !exp) return std::nullopt;
-  return TokenClaims{*sub, *role, *ver, from_unix(*iat), from_unix(*exp)};
+  return TokenClaims{
+      *sub, *role, *ver, from_unix(*iat), from_unix(*exp), string_grant(jwt, "jti").value_or("")};
 }
 
 }  // namespace
@@ -74,12 +77,14 @@ std::string TokenSigner::sign(const TokenClaims& claims) const {
   JwtPtr jwt(raw);
   Timestamp exp = claims.expires_at == Timestamp{} ? claims.issued_at + ttl_ : claims.expires_at;
   auto key = reinterpret_cast<const unsigned char*>(secret_.data());
-  bool failed = jwt_add_grant(jwt.get(), "sub", claims.user_id.c_str()) != 0 ||
-                jwt_add_grant(jwt.get(), "role", claims.role.c_str()) != 0 ||
-                jwt_add_grant_int(jwt.get(), "ver", claims.token_version) != 0 ||
-                jwt_add_grant_int(jwt.get(), "iat", unix_seconds(claims.issued_at)) != 0 ||
-                jwt_add_grant_int(jwt.get(), "exp", unix_seconds(exp)) != 0 ||
-                jwt_set_alg(jwt.get(), JWT_ALG_HS256, key, static_cast<int>(secret_.size())) != 0;
+  bool failed =
+      jwt_add_grant(jwt.get(), "sub", claims.user_id.c_str()) != 0 ||
+      jwt_add_grant(jwt.get(), "role", claims.role.c_str()) != 0 ||
+      jwt_add_grant_int(jwt.get(), "ver", claims.token_version) != 0 ||
+      jwt_add_grant_int(jwt.get(), "iat", unix_seconds(claims.issued_at)) != 0 ||
+      jwt_add_grant_int(jwt.get(), "exp", unix_seconds(exp)) != 0 ||
+      (!claims.token_id.empty() && jwt_add_grant(jwt.get(), "jti", claims.token_id.c_str()) != 0) ||
+      jwt_set_alg(jwt.get(), JWT_ALG_HS256, key, static_cast<int>(secret_.size())) != 0;
   if (failed) throw std::runtime_error("cannot build token");
   std::unique_ptr<char, CharFree> encoded(jwt_encode_str(jwt.get()));
   if (!encoded) throw std::runtime_error("cannot encode token");
@@ -88,7 +93,8 @@ std::string TokenSigner::sign(const TokenClaims& claims) const {
 
 std::string TokenSigner::issue(std::string user_id, std::string role, std::int64_t version,
                                Timestamp now) const {
-  return sign(TokenClaims{std::move(user_id), std::move(role), version, now, now + ttl_});
+  return sign(TokenClaims{std::move(user_id), std::move(role), version, now, now + ttl_,
+                          crypto::hex_encode(crypto::random_bytes(16))});
 }
 
 std::optional<TokenClaims> TokenSigner::verify(std::string_view token, Timestamp now) const {

@@ -16,12 +16,14 @@ struct TokenClaims {
   std::int64_t token_version = 0;  // ver: bumped on password change / deactivation
   Timestamp issued_at{};           // iat
   Timestamp expires_at{};          // exp
+  std::string token_id;            // jti: names one token, so logout can end it; "" in old tokens
 };
 
 class TokenSigner {
  public:
   TokenSigner(std::string secret, std::chrono::seconds ttl);
   std::string sign(const TokenClaims& claims) const;  // fills iat/exp from `now`
+  // A new token with a random jti.
   std::string issue(std::string user_id, std::string role, std::int64_t version,
                     Timestamp now) const;
   // nullopt when malformed, wrongly signed, not HS256, or expired at `now`.

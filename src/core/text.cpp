@@ -306,6 +306,40 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+namespace {
+
+bool is_c1(std::string_view s, std::size_t i) {
+  return static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() &&
+         static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+}
+
+// U+2028..U+202E (separators, bidi embeddings and overrides) and U+2066..U+2069 (isolates).
+bool is_layout_control(std::string_view s, std::size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE2) return false;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  const auto b2 = static_cast<unsigned char>(s[i + 2]);
+  return (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
+
+}  // namespace
+
+bool is_free_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || is_c1(s, i)) return false;
+  }
+  return true;
+}
+
+bool is_single_line(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F || is_c1(s, i) || is_layout_control(s, i)) return false;
+  }
+  return true;
+}
+
 // Backslashes are refused because browsers treat them as '/' in http URLs.
 bool is_http_url(std::string_view url) {
   if (has_space_or_control(url) || url.find('\\') != std::string_view::npos) return false;

@@ -16,6 +16,13 @@ std::string fold(std::string_view utf8);
 std::string slugify(std::string_view title);
 bool is_valid_email(std::string_view email);
 bool is_valid_utf8(std::string_view s);
+// Text that may span lines: no control characters other than tab, CR and LF
+// (no NUL, no other C0, no DEL, no C1). Expects valid UTF-8.
+bool is_free_text(std::string_view utf8);
+// One line of plain text, for names and titles: no control character at all,
+// no line or paragraph separator, and no bidirectional embedding, override or
+// isolate (which can make a name read as another). Expects valid UTF-8.
+bool is_single_line(std::string_view utf8);
 // Appends the UTF-8 encoding of one code point.
 void append_utf8(char32_t cp, std::string& out);
 // http:// or https:// URL with a host.

@@ -1,9 +1,33 @@
 #include "http/body.hpp"
 
 #include "core/text.hpp"
+#include "http/media_type.hpp"
 
 namespace evient::http {
 namespace json = boost::json;
+
+namespace {
+
+bool has_nul(std::string_view s) {
+  return s.find('\0') != std::string_view::npos;
+}
+
+// Depth is bounded by parse_options::max_depth.
+bool contains_nul(const json::value& v) {
+  if (v.is_string()) return has_nul(v.get_string());
+  if (v.is_array()) {
+    for (const auto& item : v.get_array()) {
+      if (contains_nul(item)) return true;
+    }
+  } else if (v.is_object()) {
+    for (const auto& [key, item] : v.get_object()) {
+      if (has_nul(key) || contains_nul(item)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 json::value parse_json(std::string_view body) {
   boost::system::error_code ec;
@@ -11,10 +35,21 @@ json::value parse_json(std::string_view body) {
   opts.max_depth = 32;
   json::value v = json::parse(body, ec, {}, opts);
   if (ec) throw BadRequest("Request body is not valid JSON", "INVALID_JSON");
+  if (contains_nul(v)) {
+    throw BadRequest("Request body must not contain NUL characters", "INVALID_JSON");
+  }
   return v;
 }
 
+bool check_single_line(std::string_view key, std::string_view value, Validator& v) {
+  if (text::is_single_line(value)) return true;
+  const std::string name(key);
+  v.add(name, "INVALID_CHARACTERS", name + " must be one line without control characters");
+  return false;
+}
+
 JsonBody::JsonBody(const Request& request) {
+  check_json_media_type(request);
   if (request.body.empty()) throw BadRequest("Request body is required", "INVALID_JSON");
   json::value v = parse_json(request.body);
   if (!v.is_object()) throw BadRequest("Request body must be a JSON object", "INVALID_JSON");
@@ -64,7 +99,19 @@ std::optional<std::string> JsonBody::string(std::string_view key, Validator& v, 
     v.add(std::string(key), "REQUIRED", std::string(key) + " must not be empty");
     return std::nullopt;
   }
+  if (!text::is_free_text(t)) {
+    v.add(std::string(key), "INVALID_CHARACTERS",
+          std::string(key) + " must not contain control characters");
+    return std::nullopt;
+  }
   return t;
+}
+
+std::optional<std::string> JsonBody::line(std::string_view key, Validator& v, Presence presence,
+                                          std::size_t max_len) const {
+  auto s = string(key, v, presence, max_len);
+  if (s && !check_single_line(key, *s, v)) return std::nullopt;
+  return s;
 }
 
 std::optional<std::int64_t> JsonBody::integer(std::string_view key, Validator& v,

@@ -76,6 +76,9 @@ Response error_response(const ApiError& e) {
   o["error"] = std::move(error);
   Response r = make(e.status(), std::move(o));
   if (e.status() == 401) r.headers.emplace_back("WWW-Authenticate", "Bearer");
+  if (e.retry_after().count() > 0) {
+    r.headers.emplace_back("Retry-After", std::to_string(e.retry_after().count()));
+  }
   return r;
 }
 

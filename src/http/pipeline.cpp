@@ -6,25 +6,16 @@
 
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/outage.hpp"
 #include "http/envelope.hpp"
+#include "http/response_headers.hpp"
+#include "http/target_text.hpp"
 
 namespace evient::http {
 namespace {
 
 constexpr const char* kAllowMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 constexpr const char* kAllowHeaders = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
-
-std::string bearer_token(const Request& request) {
-  const std::string* h = request.header("authorization");
-  if (!h) throw Unauthorized("Missing bearer token", "UNAUTHORIZED");
-  constexpr std::string_view kPrefix = "Bearer ";
-  if (h->size() <= kPrefix.size() ||
-      !std::equal(kPrefix.begin(), kPrefix.end(), h->begin(),
-                  [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
-    throw Unauthorized("Authorization header must be 'Bearer <token>'", "INVALID_TOKEN");
-  }
-  return h->substr(kPrefix.size());
-}
 
 // One access-log line: method, path, status, milliseconds (when timed), request id.
 void log_access(const Request& request, unsigned status,
@@ -52,6 +43,18 @@ bool is_read_method(Method m) {
 
 }  // namespace
 
+std::string bearer_token(const Request& request) {
+  const std::string* h = request.header("authorization");
+  if (!h) throw Unauthorized("Missing bearer token", "UNAUTHORIZED");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (h->size() <= kPrefix.size() ||
+      !std::equal(kPrefix.begin(), kPrefix.end(), h->begin(),
+                  [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+    throw Unauthorized("Authorization header must be 'Bearer <token>'", "INVALID_TOKEN");
+  }
+  return h->substr(kPrefix.size());
+}
+
 Pipeline::Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors,
                    std::shared_ptr<const StaticFiles> web)
     : router_(std::move(router)),
@@ -72,6 +75,7 @@ Response Pipeline::handle(Request& request) {
     response = dispatch(request);
   }
   apply_cors(request, response);
+  apply_response_headers(request, response);
   response.headers.emplace_back("X-Request-Id", request.request_id);
   log_access(request, response.status, started);
   return response;
@@ -80,6 +84,7 @@ Response Pipeline::handle(Request& request) {
 Response Pipeline::error(Request& request, unsigned status, std::string code, std::string message) {
   Response r = error_response(ApiError(status, std::move(code), std::move(message)));
   apply_cors(request, r);
+  apply_error_headers(r);
   r.headers.emplace_back("X-Request-Id", request.request_id);
   log_access(request, status, std::nullopt);
   return r;
@@ -87,6 +92,7 @@ Response Pipeline::error(Request& request, unsigned status, std::string code, st
 
 Response Pipeline::dispatch(Request& request) {
   try {
+    check_target_text(request);
     RouteMatch m = router_.match(request);
     if (!m.route) {
       if (m.path_matched) {
@@ -114,6 +120,13 @@ Response Pipeline::dispatch(Request& request) {
     return m.route->handler(request);
   } catch (const ApiError& e) {
     return error_response(e);
+  } catch (const Unavailable& e) {
+    // The database is out (stopped, disk full): the client may try again;
+    // /readyz reports it meanwhile. The detail is for the log only.
+    outage::note();
+    log::warn("rid=" + request.request_id + " " + std::string(method_name(request.method)) + " " +
+              request.path + " unavailable: " + e.what());
+    return error_response(ServiceUnavailable());
   } catch (const std::exception& e) {
     // The detail goes to the log under the request id, never to the client.
     log::error("rid=" + request.request_id + " " + std::string(method_name(request.method)) + " " +

@@ -27,6 +27,9 @@ struct CorsConfig {
   std::vector<std::string> allowed_origins;
 };
 
+// The token of "Authorization: Bearer <token>"; throws Unauthorized.
+std::string bearer_token(const Request& request);
+
 class Pipeline {
  public:
   // `web` (optional) answers GET/HEAD of paths no route matches: the web app.

@@ -39,7 +39,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/client_address.hpp"
 #include "core/log.hpp"
+#include "http/framing.hpp"
 
 namespace evient::http {
 namespace {
@@ -60,6 +62,13 @@ constexpr std::size_t kRequestIdMaxLength = 64;
 constexpr std::chrono::seconds kLingerTimeout{2};
 constexpr std::size_t kLingerMaxBytes = 8 << 20;
 constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
+// What a connection over a cap hears before it is closed. Written once, without
+// waiting: a client that cannot take 150 bytes at once simply gets the close.
+constexpr std::string_view kBusyResponse =
+    "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\n"
+    "Content-Type: application/json\r\nContent-Length: 114\r\n\r\n"
+    "{\"success\":false,\"data\":null,\"message\":\"Too many connections\","
+    "\"error\":{\"code\":\"SERVICE_UNAVAILABLE\",\"details\":[]}}";
 
 void log_line(std::string_view what) {
   log::error("server: " + std::string(what));
@@ -153,6 +162,15 @@ Request make_request(const beast_http::request_header<>& header,
   return request;
 }
 
+std::optional<std::string> check_framing(const beast_http::request_header<>& header) {
+  FramingFields fields;
+  fields.version = header.version();
+  auto [te_begin, te_end] = header.equal_range(beast_http::field::transfer_encoding);
+  for (auto it = te_begin; it != te_end; ++it) fields.transfer_encoding.push_back(it->value());
+  fields.host_fields = header.count(beast_http::field::host);
+  return framing_problem(fields);
+}
+
 std::string describe_size(std::size_t bytes) {
   if (bytes % (1 << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
   if (bytes % (1 << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
@@ -221,6 +239,8 @@ class ServerCore {
   std::mutex sessions_mutex_;
   std::condition_variable sessions_changed_;
   std::unordered_map<const Session*, std::weak_ptr<Session>> sessions_;
+  std::unordered_map<std::string, std::size_t> per_client_;  // open connections per client_key
+  std::size_t turned_away_ = 0;                              // since the last log line
 
   std::mutex lifecycle_mutex_;  // serialises start, stop and install_signal_handlers
   std::mutex state_mutex_;      // guards the three flags below, for wait()
@@ -254,12 +274,15 @@ class Session {
     beast::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     if (!ec) remote_address_ = endpoint.address().to_string();
+    client_ = client_key(remote_address_);
     // A response can go out in several writes (header, then chunks); Nagle
     // would hold each one back until the previous is acknowledged.
     stream_.socket().set_option(tcp::no_delay(true), ec);
   }
 
   asio::any_io_executor executor() { return stream_.get_executor(); }
+  // What per-client caps count this connection under (core/client_address.hpp).
+  const std::string& client() const { return client_; }
 
   asio::awaitable<void> run();
 
@@ -272,6 +295,16 @@ class Session {
   void close_now() {
     beast::error_code ec;
     stream_.socket().close(ec);
+  }
+
+  // Over a connection cap: a 503 if the socket takes it at once, then close.
+  void turn_away() {
+    beast::error_code ec;
+    auto& socket = stream_.socket();
+    socket.non_blocking(true, ec);
+    if (!ec) socket.write_some(asio::buffer(kBusyResponse.data(), kBusyResponse.size()), ec);
+    socket.shutdown(tcp::socket::shutdown_send, ec);
+    socket.close(ec);
   }
 
  private:
@@ -292,7 +325,9 @@ class Session {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::string remote_address_;
+  std::string client_;
   bool idle_ = false;
+  std::string framing_problem_;  // why read_request refused the header, for reject()
 };
 
 asio::awaitable<void> Session::run() {
@@ -336,7 +371,14 @@ asio::awaitable<bool> Session::wait_for_request() {
 asio::awaitable<beast::error_code> Session::read_request(RequestParser& parser) {
   arm_timeout();
   auto [ec, bytes] = co_await beast_http::async_read_header(stream_, buffer_, parser, kNoThrow);
-  if (ec || parser.is_done()) co_return ec;
+  if (ec) co_return ec;
+  // Before the body: a Transfer-Encoding Beast does not decode would leave the
+  // body in the buffer, to be read as the next request.
+  if (auto problem = check_framing(parser.get())) {
+    framing_problem_ = std::move(*problem);
+    co_return beast::error_code(beast_http::error::bad_transfer_encoding);
+  }
+  if (parser.is_done()) co_return ec;
   // Clients such as curl hold back large bodies until told to go on.
   if (beast::iequals(parser.get()[beast_http::field::expect], "100-continue")) {
     beast_http::response<beast_http::empty_body> proceed{beast_http::status::continue_,
@@ -386,7 +428,7 @@ asio::awaitable<Response> Session::handle(Request& request) {
 asio::awaitable<void> Session::reject(RequestParser& parser, beast::error_code read_error) {
   unsigned status = 400;
   std::string code = "BAD_REQUEST";
-  std::string message = "Malformed HTTP request";
+  std::string message = framing_problem_.empty() ? "Malformed HTTP request" : framing_problem_;
   if (read_error == beast_http::error::body_limit) {
     status = 413;
     code = "PAYLOAD_TOO_LARGE";
@@ -548,7 +590,7 @@ asio::awaitable<void> ServerCore::accept_loop() {
       continue;
     }
     auto session = std::make_shared<Session>(*this, std::move(socket));
-    if (!add_session(session)) continue;  // shutting down: dropping the socket closes it
+    if (!add_session(session)) continue;  // over a cap or shutting down: already closed
     asio::co_spawn(
         session->executor(), [session] { return session->run(); },
         [](std::exception_ptr error) {
@@ -558,16 +600,39 @@ asio::awaitable<void> ServerCore::accept_loop() {
 }
 
 bool ServerCore::add_session(const std::shared_ptr<Session>& session) {
-  std::lock_guard lock(sessions_mutex_);
-  if (stopping_) return false;
-  sessions_.emplace(session.get(), session);
-  return true;
+  std::size_t turned_away = 0;
+  {
+    std::lock_guard lock(sessions_mutex_);
+    if (stopping_) return false;
+    std::size_t& from_client = per_client_[session->client()];
+    const bool over_total =
+        config_.max_connections > 0 && sessions_.size() >= config_.max_connections;
+    const bool over_client =
+        config_.max_connections_per_client > 0 && from_client >= config_.max_connections_per_client;
+    if (!over_total && !over_client) {
+      ++from_client;
+      sessions_.emplace(session.get(), session);
+      return true;
+    }
+    if (from_client == 0) per_client_.erase(session->client());
+    // One line per thousand refusals: a flood must not flood the log too.
+    if (turned_away_++ % 1000 == 0) turned_away = turned_away_;
+  }
+  if (turned_away > 0) {
+    log::warn("server: connection cap reached; refused " + std::to_string(turned_away) +
+              " connection(s) so far (EVIENT_MAX_CONNECTIONS, EVIENT_MAX_CONNECTIONS_PER_IP)");
+  }
+  session->turn_away();
+  return false;
 }
 
 void ServerCore::remove_session(const Session* session) {
   {
     std::lock_guard lock(sessions_mutex_);
-    sessions_.erase(session);
+    if (sessions_.erase(session) > 0) {
+      auto it = per_client_.find(session->client());
+      if (it != per_client_.end() && --it->second == 0) per_client_.erase(it);
+    }
   }
   sessions_changed_.notify_all();
 }

@@ -21,6 +21,12 @@ struct ServerConfig {
   std::size_t body_limit = 1 << 20;  // 1 MiB -> 413 above
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds shutdown_grace{10};
+  // Open connections at once, in all and per client address (an IPv6 client
+  // counts per /64); 0 = no cap. A connection over a cap is answered 503 and
+  // closed at once, so the ones already open keep being served and the process
+  // never runs out of file descriptors.
+  std::size_t max_connections = 10000;
+  std::size_t max_connections_per_client = 0;
 };
 
 class Server {

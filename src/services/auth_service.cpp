@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <thread>
 
+#include "core/client_address.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "store/revoked_tokens_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace evient {
@@ -22,6 +24,18 @@ void check_password_rules(Validator& v, const std::string& field, const std::str
   }
 }
 
+std::size_t hash_threads(const Config& config) {
+  return config.hash_threads > 0 ? static_cast<std::size_t>(config.hash_threads)
+                                 : default_hash_threads(config.worker_threads);
+}
+
+std::size_t hash_queue(const Config& config) {
+  return config.hash_queue >= 0 ? static_cast<std::size_t>(config.hash_queue)
+                                : default_hash_queue(hash_threads(config));
+}
+
+constexpr std::chrono::seconds kMinute{60};
+
 }  // namespace
 
 std::string normalize_email(std::string_view email) {
@@ -32,26 +46,19 @@ AuthService::AuthService(store::Database& db, const Clock& clock, const Config& 
     : db_(db),
       clock_(clock),
       signer_(config.jwt_secret, config.jwt_ttl),
-      login_limiter_(clock, config.login_attempts_per_minute, std::chrono::seconds(60)),
-      argon2_slots_(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 256)),
+      login_failures_(clock, config.login_attempts_per_minute, kMinute),
+      login_ip_failures_(clock, config.login_failures_per_ip_minute, kMinute),
+      password_failures_(clock, config.login_attempts_per_minute, kMinute),
+      registrations_(clock, config.registrations_per_ip_minute, kMinute),
+      hasher_(hash_threads(config), hash_queue(config)),
       dummy_hash_(crypto::hash_password(crypto::hex_encode(crypto::random_bytes(16)))) {}
 
-template <class F>
-auto AuthService::with_argon2_slot(F&& work) {
-  argon2_slots_.acquire();
-  struct Release {
-    std::counting_semaphore<256>& slots;
-    ~Release() { slots.release(); }
-  } release{argon2_slots_};
-  return work();
-}
-
 std::string AuthService::hash_password(const std::string& password) {
-  return with_argon2_slot([&] { return crypto::hash_password(password); });
+  return hasher_.run([&] { return crypto::hash_password(password); });
 }
 
 bool AuthService::verify_password(const std::string& hash, const std::string& password) {
-  return with_argon2_slot([&] { return crypto::verify_password(hash, password); });
+  return hasher_.run_check([&] { return crypto::verify_password(hash, password); });
 }
 
 std::string AuthService::issue_token(const User& user) const {
@@ -59,7 +66,12 @@ std::string AuthService::issue_token(const User& user) const {
 }
 
 AuthResult AuthService::register_user(const std::string& raw_email, const std::string& password,
-                                      const std::string& full_name) {
+                                      const std::string& full_name, const std::string& client_ip) {
+  const std::string client = client_key(client_ip);
+  if (!registrations_.allow(client)) {
+    throw RateLimited("Too many new accounts from this address; try again later",
+                      registrations_.retry_after(client));
+  }
   const std::string email = normalize_email(raw_email);
   Validator v;
   if (!text::is_valid_email(email)) v.add("email", "INVALID", "Email address is not valid");
@@ -92,13 +104,25 @@ AuthResult AuthService::register_user(const std::string& raw_email, const std::s
 AuthResult AuthService::login(const std::string& raw_email, const std::string& password,
                               const std::string& client_ip) {
   const std::string email = normalize_email(raw_email);
-  if (!login_limiter_.allow("ip:" + client_ip) || !login_limiter_.allow("email:" + email)) {
-    throw RateLimited("Too many login attempts; try again in a minute");
+  // Only failures count, and only where they come from: an attacker elsewhere
+  // cannot make the owner's correct password a 429.
+  const std::string client = client_key(client_ip);
+  const std::string pair = client + " " + email;
+  if (login_ip_failures_.exhausted(client)) {
+    throw RateLimited("Too many failed logins from this address; try again later",
+                      login_ip_failures_.retry_after(client));
+  }
+  if (login_failures_.exhausted(pair)) {
+    throw RateLimited("Too many failed logins; try again later", login_failures_.retry_after(pair));
   }
   auto user = db_.read([&](store::Tx& tx) { return store::users::find_by_email(tx, email); });
   // Unknown email and wrong password take the same time and give the same answer.
   const bool ok = verify_password(user ? user->password_hash : dummy_hash_, password);
-  if (!user || !ok) throw Unauthorized("Invalid email or password", "INVALID_CREDENTIALS");
+  if (!user || !ok) {
+    login_ip_failures_.count(client);
+    login_failures_.count(pair);
+    throw Unauthorized("Invalid email or password", "INVALID_CREDENTIALS");
+  }
   if (!user->is_active) throw Forbidden("This account has been deactivated", "ACCOUNT_DISABLED");
   return {issue_token(*user), *user};
 }
@@ -106,8 +130,12 @@ AuthResult AuthService::login(const std::string& raw_email, const std::string& p
 User AuthService::authenticate(std::string_view token) {
   auto claims = signer_.verify(token, clock_.now());
   if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
-  auto user =
-      db_.read([&](store::Tx& tx) { return store::users::find_by_id(tx, claims->user_id); });
+  bool revoked = false;
+  auto user = db_.read([&](store::Tx& tx) {
+    revoked = !claims->token_id.empty() && store::revoked_tokens::is_revoked(tx, claims->token_id);
+    return store::users::find_by_id(tx, claims->user_id);
+  });
+  if (revoked) throw Unauthorized("Token was revoked; please log in again", "TOKEN_REVOKED");
   if (!user) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
   if (!user->is_active) throw Unauthorized("This account has been deactivated", "ACCOUNT_DISABLED");
   if (user->token_version != claims->token_version) {
@@ -141,7 +169,13 @@ ProfileResult AuthService::update_profile(const std::string& user_id, const Prof
   User current = profile(user_id);
   std::optional<std::string> new_hash;
   if (up.new_password) {
+    // A stolen token must not make this an unlimited password oracle.
+    if (password_failures_.exhausted(user_id)) {
+      throw RateLimited("Too many wrong passwords; try again later",
+                        password_failures_.retry_after(user_id));
+    }
     if (!verify_password(current.password_hash, *up.old_password)) {
+      password_failures_.count(user_id);
       throw ValidationError("old_password", "WRONG_PASSWORD", "Current password is incorrect");
     }
     new_hash = hash_password(*up.new_password);
@@ -159,6 +193,33 @@ ProfileResult AuthService::update_profile(const std::string& user_id, const Prof
   ProfileResult result{updated, std::nullopt};
   if (new_hash) result.token = issue_token(updated);
   return result;
+}
+
+void AuthService::logout(std::string_view token) {
+  auto claims = signer_.verify(token, clock_.now());
+  if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
+  // A token from before jti existed cannot be named; it runs out within its lifetime.
+  if (claims->token_id.empty()) return;
+  db_.write([&](store::Tx& tx) {
+    store::revoked_tokens::revoke(tx, claims->token_id, claims->user_id, claims->expires_at);
+  });
+}
+
+AuthResult AuthService::refresh(std::string_view token) {
+  User user = authenticate(token);
+  auto claims = signer_.verify(token, clock_.now());
+  if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
+  if (!claims->token_id.empty()) {
+    db_.write([&](store::Tx& tx) {
+      store::revoked_tokens::revoke(tx, claims->token_id, claims->user_id, claims->expires_at);
+    });
+  }
+  return {issue_token(user), user};
+}
+
+void AuthService::sweep_revoked_tokens() {
+  const Timestamp now = clock_.now();
+  db_.write([&](store::Tx& tx) { store::revoked_tokens::remove_expired(tx, now); });
 }
 
 }  // namespace evient

@@ -87,7 +87,8 @@ namespace {
 
 std::string required_string(const json::object& o, const char* key) {
   const json::value* v = o.if_contains(key);
-  if (!v || !v->is_string() || v->as_string().empty() || v->as_string().size() > 200) {
+  if (!v || !v->is_string() || v->as_string().empty() || v->as_string().size() > 200 ||
+      std::string_view(v->as_string()).find('\0') != std::string_view::npos) {
     invalid_payload(std::string(key) + " must be a non-empty string");
   }
   return std::string(v->as_string());

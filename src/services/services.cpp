@@ -20,6 +20,7 @@ Services::~Services() = default;
 std::vector<BackgroundTask> Services::background_tasks() {
   std::vector<BackgroundTask> tasks;
   tasks.push_back({sweep_interval, [this] { orders->sweep(); }});
+  tasks.push_back({sweep_interval, [this] { auth->sweep_revoked_tokens(); }});
   return tasks;
 }
 

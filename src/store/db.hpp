@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/unavailable.hpp"
 
 namespace evient::store {
 
@@ -87,11 +88,19 @@ class ConstraintViolation : public std::runtime_error {
   std::string constraint_;
 };
 
-// The connection broke (server gone, socket closed). The engine may retry a
-// whole transaction that had not reached COMMIT.
-class ConnectionLost : public std::runtime_error {
+// The database cannot serve: unreachable, disk full or failing, locked for too
+// long. Clients get 503 with Retry-After (core/unavailable.hpp).
+class DatabaseUnavailable : public Unavailable {
  public:
-  explicit ConnectionLost(const std::string& what) : std::runtime_error(what) {}
+  explicit DatabaseUnavailable(const std::string& what) : Unavailable(what) {}
+};
+
+// The connection broke (server gone, socket closed). The engine may retry a
+// whole transaction that had not reached COMMIT; past its retries the
+// database is out.
+class ConnectionLost : public DatabaseUnavailable {
+ public:
+  explicit ConnectionLost(const std::string& what) : DatabaseUnavailable(what) {}
 };
 
 // Any other database failure (syntax, type mismatch, ...). Never shown to clients.

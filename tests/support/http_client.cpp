@@ -60,12 +60,20 @@ struct HttpClient::Connection {
     return result;
   }
 
-  beast::error_code connect(const std::string& host, std::uint16_t port) {
+  beast::error_code connect(const std::string& host, std::uint16_t port,
+                            const std::string& source) {
     tcp::resolver resolver(ioc);
     beast::error_code ec;
     auto endpoints = resolver.resolve(host, std::to_string(port), ec);
     if (ec) return ec;
-    return run([&](auto handler) { stream.async_connect(endpoints, std::move(handler)); });
+    if (source.empty()) {
+      return run([&](auto handler) { stream.async_connect(endpoints, std::move(handler)); });
+    }
+    const tcp::endpoint target = *endpoints.begin();
+    stream.socket().open(target.protocol(), ec);
+    if (!ec) stream.socket().bind(tcp::endpoint(asio::ip::make_address(source), 0), ec);
+    if (ec) return ec;
+    return run([&](auto handler) { stream.async_connect(target, std::move(handler)); });
   }
 
   beast::error_code write(http::request<http::string_body>& message) {
@@ -117,14 +125,14 @@ std::string HttpResponse::header(const std::string& lower_name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
-HttpClient::HttpClient(std::uint16_t port, std::string host)
-    : port_(port), host_(std::move(host)) {}
+HttpClient::HttpClient(std::uint16_t port, std::string host, std::string source)
+    : port_(port), host_(std::move(host)), source_(std::move(source)) {}
 
 HttpClient::~HttpClient() = default;
 
 std::unique_ptr<HttpClient::Connection> HttpClient::open_connection() const {
   auto connection = std::make_unique<Connection>();
-  if (auto ec = connection->connect(host_, port_)) throw failure("connect", ec);
+  if (auto ec = connection->connect(host_, port_, source_)) throw failure("connect", ec);
   return connection;
 }
 

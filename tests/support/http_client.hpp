@@ -32,7 +32,9 @@ struct HttpResponse {
 
 class HttpClient {
  public:
-  explicit HttpClient(std::uint16_t port, std::string host = "127.0.0.1");
+  // `source`: the local address to connect from (any 127.0.0.0/8 address works
+  // on loopback), so tests can play several client addresses; "" = the kernel's choice.
+  explicit HttpClient(std::uint16_t port, std::string host = "127.0.0.1", std::string source = {});
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
@@ -63,6 +65,7 @@ class HttpClient {
 
   std::uint16_t port_;
   std::string host_;
+  std::string source_;
   std::unique_ptr<Connection> connection_;
   std::size_t connections_opened_ = 0;
 };

@@ -22,8 +22,15 @@ Config test_config(const std::string& db_url) {
   c.worker_threads = 4;
   c.db_pool = 4;
   c.login_attempts_per_minute = 1000;
+  c.login_failures_per_ip_minute = 1000;
+  c.registrations_per_ip_minute = 1000;
+  // Tests sign many users up back to back; the bounded queue has tests of its own.
+  c.hash_queue = 64;
   c.public_url = "http://127.0.0.1";
   c.web_dir = "none";  // API tests; web_static_test serves a folder of its own
+  // Tests move the clock by hours and days with the tokens they hold; the
+  // default lifetime (an hour) has a test of its own.
+  c.jwt_ttl = std::chrono::hours(24);
   return c;
 }
 

@@ -2,7 +2,7 @@
 // envelope ({success, data, message, error, pagination}), Idempotency-Key on
 // purchases and the spec's 401 rule: clear the token, go to the login page,
 // and come back to where the person was after logging in.
-import { token, clearSession } from './session.js';
+import { token, tokenTimes, setSession, clearSession } from './session.js';
 import { errorMessage } from './i18n/errors.js';
 
 export class ApiError extends Error {
@@ -37,12 +37,49 @@ function url(path, query) {
   return u.pathname + u.search;
 }
 
+// Tokens live an hour (EVIENT_JWT_TTL). While the person uses the app, a token
+// past half its life is exchanged for a fresh one (POST /api/auth/refresh ends
+// the old one), once, however many requests are waiting for it.
+let refreshing = null;
+async function freshToken() {
+  const t = token();
+  const times = t && tokenTimes(t);
+  if (!times) return t;
+  const now = Date.now() / 1000;
+  if (now >= times.exp || now < (times.iat + times.exp) / 2) return t;
+  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', headers: { Authorization: `Bearer ${t}` } })
+    .then(async (res) => {
+      const env = await res.json().catch(() => null);
+      if (res.ok && env?.data?.token && token() === t) setSession(env.data.token, env.data.user);
+    })
+    .catch(() => {
+      // Offline: the request goes on with the old token, still valid for a while.
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  await refreshing;
+  return token();
+}
+
+// Ends this session's token on the server (best effort) and forgets it here.
+export async function logout() {
+  const t = token();
+  clearSession();
+  if (!t) return;
+  try {
+    await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${t}` } });
+  } catch {
+    // The token runs out by itself within the hour.
+  }
+}
+
 // Low level: returns the fetch Response (for CSV and SVG downloads) after the
 // 401 rule has run. Options: query, body (JSON), headers, idempotencyKey,
 // noAuthRedirect (a login form's wrong password is not a lost session).
 export async function request(method, path, opts = {}) {
   const headers = { Accept: 'application/json', ...(opts.headers || {}) };
-  const t = token();
+  const t = await freshToken();
   if (t) headers.Authorization = `Bearer ${t}`;
   let body;
   if (opts.body !== undefined) {

@@ -17,6 +17,18 @@ export function currentUser() {
   }
 }
 
+// The token's issue and expiry times (seconds), read from its payload; the
+// server checks the signature, the client only needs to know when to renew.
+export function tokenTimes(t = token()) {
+  try {
+    const part = t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const { iat, exp } = JSON.parse(atob(part));
+    return typeof exp === 'number' ? { iat: typeof iat === 'number' ? iat : exp - 3600, exp } : null;
+  } catch {
+    return null;
+  }
+}
+
 export function isLoggedIn() {
   return Boolean(token());
 }

@@ -18,7 +18,7 @@ ConnectionPool::Lease ConnectionPool::acquire(bool fresh) {
   std::unique_lock lock(mutex_);
   if (!available_.wait_for(lock, kAcquireTimeout,
                            [&] { return !idle_.empty() || open_ < size_; })) {
-    throw DatabaseError("timed out waiting for a free PostgreSQL connection");
+    throw DatabaseUnavailable("timed out waiting for a free PostgreSQL connection");
   }
   std::unique_ptr<PgConnection> stale;
   if (!idle_.empty()) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/db.hpp"
+#include "store/sqlite/sqlite_diagnosis.hpp"
 
 namespace evient::store {
 namespace {
@@ -56,13 +57,24 @@ class SqliteConnection final : public Connection {
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close_v2(db_);
-      throw DatabaseError("cannot open SQLite database " + path + ": " + msg);
+      throw DatabaseUnavailable(msg);
+    }
+    // SQLite opens a write-protected file read-only without a word; every
+    // write would then fail.
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+      sqlite3_close_v2(db_);
+      throw DatabaseUnavailable("the file is read-only");
     }
     sqlite3_busy_timeout(db_, 10000);
     sqlite3_extended_result_codes(db_, 1);
-    exec_script("PRAGMA journal_mode=WAL;");
-    exec_script(full_sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
-    exec_script("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    try {
+      exec_script("PRAGMA journal_mode=WAL;");
+      exec_script(full_sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+      exec_script("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    } catch (...) {
+      sqlite3_close_v2(db_);  // the destructor does not run for a constructor that throws
+      throw;
+    }
   }
 
   ~SqliteConnection() override {
@@ -170,7 +182,26 @@ class SqliteConnection final : public Connection {
   [[noreturn]] static void raise(int rc, const std::string& msg) {
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
       throw ConstraintViolation(constraint_from_message(msg), msg);
+    if (is_outage(rc)) throw DatabaseUnavailable("sqlite: " + msg);
     throw DatabaseError("sqlite: " + msg);
+  }
+
+  // The disk or the file, not the statement: full, failing, read-only, gone,
+  // or locked by another process past busy_timeout.
+  static bool is_outage(int rc) {
+    switch (rc & 0xff) {
+      case SQLITE_FULL:
+      case SQLITE_IOERR:
+      case SQLITE_CANTOPEN:
+      case SQLITE_READONLY:
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+      case SQLITE_NOMEM:
+      case SQLITE_NOLFS:
+        return true;
+      default:
+        return false;
+    }
   }
 
   sqlite3* db_ = nullptr;
@@ -185,9 +216,15 @@ class SqliteDatabase final : public Database {
         max_(std::max(1, options.pool_size)) {
     if (path_.starts_with("sqlite://")) path_ = path_.substr(9);
     std::filesystem::path parent = std::filesystem::path(path_).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
-    // Open one connection eagerly so a bad path fails at start-up.
-    idle_.push_back(std::make_unique<SqliteConnection>(path_, full_sync_));
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    // Open one connection eagerly so a bad path fails at start-up, saying why.
+    try {
+      if (ec) throw DatabaseUnavailable("cannot create its directory: " + ec.message());
+      idle_.push_back(std::make_unique<SqliteConnection>(path_, full_sync_));
+    } catch (const std::runtime_error& e) {
+      throw DatabaseUnavailable(sqlite::explain_open_failure(path_, e.what()));
+    }
     created_ = 1;
   }
 

@@ -1,12 +1,12 @@
 import { html, render } from '../ui/components.js';
 import { t } from '../i18n/vi.js';
 import { loginUrl } from '../router.js';
-import { clearSession } from '../session.js';
+import { logout } from '../api.js';
 
 export function mount(el, ctx) {
   ctx.setTitle(t.forbidden.title);
-  const switchAccount = () => {
-    clearSession();
+  const switchAccount = async () => {
+    await logout();
     ctx.navigate(loginUrl(ctx.path));
   };
   render(

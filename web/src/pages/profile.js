@@ -1,9 +1,9 @@
 // My account (GET/PUT /api/users/profile): name and avatar URL, and a password
 // change (which returns a fresh token: the old one stops working).
 import { html, render, nothing, spinner, errorBox, field, toast } from '../ui/components.js';
-import { api } from '../api.js';
+import { api, logout } from '../api.js';
 import { fieldErrors } from '../i18n/errors.js';
-import { setSession, clearSession } from '../session.js';
+import { setSession } from '../session.js';
 import { b } from '../i18n/buyer.js';
 import { formatDate } from '../format.js';
 
@@ -145,7 +145,7 @@ export async function mount(el, ctx) {
             <ul class="flex flex-wrap gap-2">
               <li><a href="/wallet" class="btn-secondary">${b.profile.wallet}</a></li>
               <li><a href="/orders" class="btn-secondary">${b.profile.orders}</a></li>
-              <li><button type="button" class="btn-ghost text-red-700" @click=${() => { clearSession(); ctx.navigate('/'); }}>${b.profile.logout}</button></li>
+              <li><button type="button" class="btn-ghost text-red-700" @click=${async () => { await logout(); ctx.navigate('/'); }}>${b.profile.logout}</button></li>
             </ul>
           </nav>
         </div>`,

@@ -3,8 +3,8 @@
 // Each frame has one <main id="page"> that the router fills.
 import { html, render, nothing } from 'lit-html';
 import { t } from '../i18n/vi.js';
-import { api } from '../api.js';
-import { currentUser, isLoggedIn, isAdmin, clearSession, onSessionChange } from '../session.js';
+import { api, logout as endSession } from '../api.js';
+import { currentUser, isLoggedIn, isAdmin, onSessionChange } from '../session.js';
 import { navigate } from '../router.js';
 
 let unread = 0;
@@ -32,7 +32,7 @@ export function setUnread(n) {
 }
 
 function logout() {
-  clearSession();
+  endSession();
   navigate('/');
 }
 
