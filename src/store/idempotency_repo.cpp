@@ -23,8 +23,10 @@ std::optional<KeyRecord> find(Tx& tx, const std::string& user_id, const std::str
   if (r.empty()) return std::nullopt;
   // response_status is set only by versions that kept a whole HTTP response;
   // such a body is not a result this version can read.
-  return KeyRecord{r[0].text(0), r[0].text(1), r[0].is_null(2) ? r[0].opt_text(3) : std::nullopt,
-                   r[0].time(4)};
+  const auto row = r[0];
+  return KeyRecord{row.text("request_hash"), row.text("status"),
+                   row.is_null("response_status") ? row.opt_text("response_body") : std::nullopt,
+                   row.time("created_at")};
 }
 
 bool take_over_stale(Tx& tx, const std::string& user_id, const std::string& key,

@@ -42,7 +42,9 @@ void lock_user(Tx& tx, const std::string& user_id);
 // Units of an event in the user's pending and paid orders.
 std::int64_t user_event_quantity(Tx& tx, const std::string& user_id, const std::string& event_id);
 
-void insert(Tx& tx, const Order& order);                   // with its items
+void insert(Tx& tx, const Order& order);  // with its items
+// Many at once (with their items) in multi-row statements (the bench data set).
+void insert_many(Tx& tx, const std::vector<Order>& orders);
 std::optional<Order> find(Tx& tx, const std::string& id);  // with items
 std::optional<Order> find_for_user(Tx& tx, const std::string& user_id, const std::string& id);
 std::vector<Order> list_for_user(Tx& tx, const std::string& user_id, std::int64_t limit,

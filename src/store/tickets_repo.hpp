@@ -11,6 +11,8 @@
 namespace evient::store::tickets {
 
 void insert(Tx& tx, const Ticket& t);
+// Many at once in multi-row statements (the bench data set).
+void insert_many(Tx& tx, const std::vector<Ticket>& tickets);
 std::optional<Ticket> find(Tx& tx, const std::string& id);
 std::vector<Ticket> list_for_order(Tx& tx, const std::string& order_id);
 // valid -> cancelled for every ticket of the order; returns how many per ticket type.

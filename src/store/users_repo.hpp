@@ -12,6 +12,8 @@ std::optional<User> find_by_id(Tx& tx, const std::string& id);
 std::optional<User> find_by_email(Tx& tx, const std::string& email);
 // Throws ConstraintViolation("uniq_users_email") on a duplicate.
 void insert(Tx& tx, const User& user);
+// Many at once in multi-row statements (the bench data set).
+void insert_many(Tx& tx, const std::vector<User>& users);
 // `current` is the row as the caller just read it (its email feeds search_text).
 void update_profile(Tx& tx, const User& current, const std::optional<std::string>& full_name,
                     const std::optional<std::string>& avatar_url, Timestamp now);
