@@ -30,7 +30,7 @@ BulkInsert::BulkInsert(Tx& tx, std::string_view head)
     : tx_(tx),
       head_(head),
       columns_(columns_of(head)),
-      per_statement_(tx.engine() == Engine::Postgres ? 200 : 1) {
+      per_statement_(tx.dialect().rows_per_insert) {
   pending_.reserve(columns_ * per_statement_);
 }
 

@@ -17,10 +17,8 @@ namespace evient::store {
 // `rows` groups of placeholders.
 std::string insert_values_sql(std::string_view head, std::size_t rows);
 
-// Collects rows and writes them `rows_per_statement` at a time (the engine's
-// choice: SQLite looks parameters up by name linearly, so there one row per
-// statement is fastest; PostgreSQL saves a round trip per row). Call flush()
-// after the last add().
+// Collects rows and writes them Dialect::rows_per_insert at a time. Call
+// flush() after the last add().
 class BulkInsert {
  public:
   BulkInsert(Tx& tx, std::string_view head);

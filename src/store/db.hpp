@@ -18,10 +18,9 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "store/dialect.hpp"
 
 namespace evient::store {
-
-enum class Engine { Sqlite, Postgres };
 
 // A bound parameter. Timestamps are bound as ISO-8601 text (see core/time.hpp);
 // booleans become 0/1 on SQLite and true/false on PostgreSQL.
@@ -137,6 +136,7 @@ class Connection {
   // Runs several ;-separated statements without parameters (migrations, BEGIN...).
   virtual void exec_script(std::string_view sql) = 0;
   virtual Engine engine() const = 0;
+  const Dialect& dialect() const { return dialect_of(engine()); }
 };
 
 // One unit of work on one connection, inside a transaction.
@@ -152,6 +152,7 @@ class Tx {
     return holder.first();
   }
   Engine engine() const { return conn_.engine(); }
+  const Dialect& dialect() const { return conn_.dialect(); }
   Connection& connection() { return conn_; }
 
  private:
@@ -173,6 +174,7 @@ class Database {
   // Runs statements outside any transaction (migrations manage their own).
   virtual void with_connection(const std::function<void(Connection&)>& work) = 0;
   virtual Engine engine() const = 0;
+  const Dialect& dialect() const { return dialect_of(engine()); }
   // Cheap liveness check for /readyz.
   virtual bool ping() = 0;
 
