@@ -19,9 +19,10 @@ const std::vector<std::string> kHeader = {"ticket_code", "status",       "used_a
                                           "holder_name", "holder_email", "order_id", "price"};
 
 std::string attendee_row(const store::admin::AttendeeRow& a) {
-  return admin_rules::csv_row({a.ticket_code, a.status, a.used_at ? format_iso(*a.used_at) : "",
-                               a.ticket_type, a.holder_name.value_or(""), a.holder_email,
-                               a.order_id, money_to_string(a.price)});
+  return admin_rules::csv_row({a.ticket_code, std::string(to_text(a.status)),
+                               a.used_at ? format_iso(*a.used_at) : "", a.ticket_type,
+                               a.holder_name.value_or(""), a.holder_email, a.order_id,
+                               money_to_string(a.price)});
 }
 
 struct ExportCursor {

@@ -4,12 +4,12 @@
 #include <boost/json.hpp>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "services/admin_event_service.hpp"
 #include "services/admin_order_service.hpp"
 #include "services/scanner_service.hpp"
 #include "services/stats_service.hpp"
 #include "store/audit_repo.hpp"
-#include "store/models.hpp"
 
 namespace evient::api {
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 #include "store/orders_repo.hpp"
 
 namespace evient {
@@ -21,7 +21,7 @@ class PaymentService;
 struct AdminOrderQuery {
   std::int64_t limit = 20;
   std::int64_t offset = 0;
-  std::optional<std::string> status;
+  std::optional<OrderStatus> status;
   std::optional<std::string> event_id;
   std::optional<std::string> user;  // a user id, or text within the buyer's email or name
 };
@@ -70,7 +70,7 @@ class AdminOrderService {
 struct BroadcastInput {
   std::string title;
   std::string message;
-  std::string type = "system";
+  NotificationType type = NotificationType::System;
   std::optional<std::vector<std::string>> user_ids;  // chosen users (must exist)
   std::optional<std::string> event_id;               // holders of its valid/used tickets
 };

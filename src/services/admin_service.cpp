@@ -60,8 +60,8 @@ User AdminService::update_user(const std::string& actor_id, const std::string& i
     if (in.full_name) u.full_name = *in.full_name;
     if (in.role) u.role = *in.role;
     if (in.is_active) u.is_active = *in.is_active;
-    const bool was_admin = before.role == "admin" && before.is_active;
-    const bool stays_admin = u.role == "admin" && u.is_active;
+    const bool was_admin = before.role == Role::Admin && before.is_active;
+    const bool stays_admin = u.role == Role::Admin && u.is_active;
     if (was_admin && !stays_admin) {
       // Locks the admins' rows, so two admins demoting each other cannot both win.
       if (store::admin::lock_active_admins(tx) <= 1) {

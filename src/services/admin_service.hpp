@@ -6,16 +6,16 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/models.hpp"
 #include "store/audit_repo.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 #include "store/users_repo.hpp"
 
 namespace evient {
 
 struct UserAdminInput {
   std::optional<std::optional<std::string>> full_name;
-  std::optional<std::string> role;  // "user" | "admin"
+  std::optional<Role> role;
   std::optional<bool> is_active;
 };
 

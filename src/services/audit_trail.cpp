@@ -52,7 +52,7 @@ json::value snapshot(const Event& e) {
                       {"banner_image", opt(e.banner_image)},
                       {"thumbnail_image", opt(e.thumbnail_image)},
                       {"category", opt(e.category)},
-                      {"status", e.status},
+                      {"status", to_text(e.status)},
                       {"is_hot", e.is_hot}};
 }
 
@@ -65,7 +65,7 @@ json::value snapshot(const TicketType& t) {
                       {"original_price", opt(t.original_price)},
                       {"quantity_total", t.quantity_total},
                       {"quantity_sold", t.quantity_sold},
-                      {"status", t.status},
+                      {"status", to_text(t.status)},
                       {"sort_order", t.sort_order}};
 }
 
@@ -73,7 +73,7 @@ json::value snapshot(const User& u) {
   return json::object{{"id", u.id},
                       {"email", u.email},
                       {"full_name", opt(u.full_name)},
-                      {"role", u.role},
+                      {"role", to_text(u.role)},
                       {"is_active", u.is_active}};
 }
 
@@ -91,7 +91,7 @@ json::value snapshot(const Ticket& t) {
   return json::object{{"id", t.id},
                       {"ticket_code", t.ticket_code},
                       {"event_id", t.event_id},
-                      {"status", t.status},
+                      {"status", to_text(t.status)},
                       {"used_at", opt(t.used_at)}};
 }
 

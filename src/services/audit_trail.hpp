@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/audit_repo.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::audit {
 

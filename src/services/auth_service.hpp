@@ -8,8 +8,8 @@
 #include "core/config.hpp"
 #include "core/jwt.hpp"
 #include "core/rate_limiter.hpp"
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient {
 

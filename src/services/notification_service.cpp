@@ -54,7 +54,7 @@ void send(store::Tx& tx, const Order& order, std::string title, std::string mess
   n.user_id = order.user_id;
   n.title = std::move(title);
   n.message = std::move(message);
-  n.type = "order";
+  n.type = NotificationType::Order;
   n.created_at = now;
   store::notifications::insert(tx, n);
 }

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient {
 

@@ -14,12 +14,13 @@ Timestamp first_day(Timestamp today, int n) {
   return std::chrono::floor<days>(today) - days(n - 1);
 }
 
-OrderCounts order_counts(const std::map<std::string, std::int64_t>& m) {
-  auto get = [&](const char* k) {
+OrderCounts order_counts(const std::map<OrderStatus, std::int64_t>& m) {
+  auto get = [&](OrderStatus k) {
     auto it = m.find(k);
     return it == m.end() ? 0 : it->second;
   };
-  return {get("pending"), get("paid"), get("cancelled"), get("refunded")};
+  return {get(OrderStatus::Pending), get(OrderStatus::Paid), get(OrderStatus::Cancelled),
+          get(OrderStatus::Refunded)};
 }
 
 }  // namespace
@@ -50,7 +51,7 @@ DashboardStats StatsService::dashboard() {
     s.total_users = store::users::count(tx);
     s.total_events = store::events::count(tx, {});
     store::events::EventFilter upcoming;
-    upcoming.statuses = {"published"};
+    upcoming.statuses = {EventStatus::Published};
     upcoming.starts_after = now;
     s.upcoming_events = store::events::count(tx, upcoming);
     s.orders_by_status = order_counts(store::stats::orders_by_status(tx, std::nullopt));

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 #include "store/stats_repo.hpp"
 
 namespace evient {

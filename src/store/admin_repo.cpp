@@ -38,8 +38,8 @@ const std::string kAttendeesAfter = kSelectAttendees + " AND k.id > $2 ORDER BY 
 }  // namespace
 
 std::vector<AffectedOrder> orders_for_event(Tx& tx, const std::string& event_id,
-                                            const std::string& status) {
-  return rows::all(tx.exec(kOrdersForEvent, {event_id, status}), [](const Result::Row& r) {
+                                            OrderStatus status) {
+  return rows::all(tx.exec(kOrdersForEvent, {event_id, text_of(status)}), [](const Result::Row& r) {
     const Order o = rows::order(r);
     return AffectedOrder{o.id,
                          o.user_id,
@@ -114,7 +114,7 @@ constexpr const char* kActiveAdmins =
     "SELECT id FROM users WHERE role = 'admin' AND is_active = TRUE";
 
 std::vector<Param> message_params(const BroadcastMessage& m) {
-  return {m.title, m.message, m.type, ts(m.created_at)};
+  return {m.title, m.message, text_of(m.type), ts(m.created_at)};
 }
 
 }  // namespace

@@ -2,8 +2,8 @@
 #include <optional>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::banners {
 

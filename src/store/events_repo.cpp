@@ -56,7 +56,7 @@ constexpr const char* kDeleteType = "DELETE FROM ticket_types WHERE id = $1";
 void apply_filter(QueryBuilder& q, const EventFilter& f) {
   if (!f.statuses.empty()) {
     std::string in;
-    for (const auto& s : f.statuses) in += (in.empty() ? "" : ", ") + q.bind(s);
+    for (auto s : f.statuses) in += (in.empty() ? "" : ", ") + q.bind(text_of(s));
     q.where("e.status IN (" + in + ")");
   }
   if (f.category) q.where("lower(e.category) = " + q.bind(text::ascii_lower(*f.category)));
@@ -85,7 +85,7 @@ std::vector<Param> event_params(const Event& e) {
           text_or_null(e.banner_image),
           text_or_null(e.thumbnail_image),
           text_or_null(e.category),
-          e.status,
+          text_of(e.status),
           e.is_hot,
           ts(e.created_at),
           ts(e.updated_at),
@@ -102,7 +102,7 @@ std::vector<Param> type_params(const TicketType& t) {
           i64_or_null(t.original_price),
           t.quantity_total,
           t.quantity_sold,
-          t.status,
+          text_of(t.status),
           t.sort_order,
           ts(t.created_at),
           ts(t.updated_at)};
@@ -206,8 +206,8 @@ void insert_ticket_types(Tx& tx, const std::vector<TicketType>& types) {
 
 bool update_ticket_type(Tx& tx, const TicketType& t) {
   Result r = tx.exec(kUpdateType, {t.id, t.name, text_or_null(t.description), t.price,
-                                   i64_or_null(t.original_price), t.quantity_total, t.status,
-                                   t.sort_order, ts(t.updated_at)});
+                                   i64_or_null(t.original_price), t.quantity_total,
+                                   text_of(t.status), t.sort_order, ts(t.updated_at)});
   return r.affected() == 1;
 }
 

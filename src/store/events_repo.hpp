@@ -3,13 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::events {
 
 struct EventFilter {
-  std::vector<std::string> statuses;      // empty = any
+  std::vector<EventStatus> statuses;      // empty = any
   std::optional<std::string> category;    // compared case-insensitively
   std::vector<std::string> search_words;  // folded words; each must appear
   std::optional<Timestamp> ends_after;    // upcoming: not yet over at this instant

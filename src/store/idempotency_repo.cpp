@@ -36,7 +36,7 @@ std::optional<KeyRecord> find(Tx& tx, const std::string& user_id, const std::str
   // response_status is set only by versions that kept a whole HTTP response;
   // such a body is not a result this version can read.
   const auto row = r[0];
-  return KeyRecord{row.text("request_hash"), row.text("status"),
+  return KeyRecord{row.text("request_hash"), row.text("status") == "completed",
                    row.is_null("response_status") ? row.opt_text("response_body") : std::nullopt,
                    row.time("created_at")};
 }

@@ -25,8 +25,8 @@ constexpr const char* kMarkAllRead =
 }  // namespace
 
 void insert(Tx& tx, const Notification& n) {
-  tx.exec(kInsert, {n.id, n.user_id, text_or_null(n.title), text_or_null(n.message), n.type,
-                    n.is_read, ts(n.created_at)});
+  tx.exec(kInsert, {n.id, n.user_id, text_or_null(n.title), text_or_null(n.message),
+                    text_of(n.type), n.is_read, ts(n.created_at)});
 }
 
 std::vector<Notification> list_for_user(Tx& tx, const std::string& user_id, std::int64_t limit,

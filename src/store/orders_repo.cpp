@@ -90,7 +90,7 @@ std::vector<Param> order_params(const Order& o) {
   return {o.id,
           o.user_id,
           o.total_amount,
-          o.status,
+          text_of(o.status),
           text_or_null(o.payment_method),
           text_or_null(o.payment_transaction_id),
           ts(o.created_at),
@@ -133,7 +133,7 @@ std::vector<Order> load(Tx& tx, const std::string& sql, const std::vector<Param>
 }
 
 void apply_admin_filter(QueryBuilder& q, const AdminOrderFilter& f) {
-  if (f.status) q.where("o.status = " + q.bind(*f.status));
+  if (f.status) q.where("o.status = " + q.bind(text_of(*f.status)));
   if (f.user_id) q.where("o.user_id = " + q.bind(*f.user_id));
   if (f.user_search) {
     q.where("u.search_text LIKE " + q.bind(like_contains(*f.user_search)) + " ESCAPE '\\'");
@@ -171,8 +171,9 @@ std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket
   if (!crypto::is_uuid(ticket_type_id)) return std::nullopt;
   Result r = tx.exec(kFindSellable, {ticket_type_id});
   if (r.empty()) return std::nullopt;
-  return SellableType{rows::ticket_type(r[0]), r[0].text("event_status"), r[0].text("event_title"),
-                      r[0].opt_time("event_end")};
+  return SellableType{rows::ticket_type(r[0]),
+                      parse_or_throw<EventStatus>(r[0].text("event_status")),
+                      r[0].text("event_title"), r[0].opt_time("event_end")};
 }
 
 bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {
@@ -201,7 +202,10 @@ UnitsByType units_of(const Order& order) {
 
 std::int64_t available(Tx& tx, const std::string& ticket_type_id) {
   Result r = tx.exec(kAvailable, {ticket_type_id});
-  if (r.empty() || r[0].text("status") != "active") return 0;
+  if (r.empty() ||
+      parse_or_throw<TicketTypeStatus>(r[0].text("status")) != TicketTypeStatus::Active) {
+    return 0;
+  }
   return std::max<std::int64_t>(0, r[0].i64("available"));
 }
 

@@ -7,15 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::orders {
 
 // A ticket type with what checkout needs to know about its event.
 struct SellableType {
   TicketType type;
-  std::string event_status;
+  EventStatus event_status = EventStatus::Draft;
   std::string event_title;
   std::optional<Timestamp> event_end;  // end_time, or start_time when there is none
 };
@@ -82,7 +82,7 @@ struct OrderWithBuyer {
 };
 
 struct AdminOrderFilter {
-  std::optional<std::string> status;
+  std::optional<OrderStatus> status;
   std::optional<std::string> event_id;     // has an item of this event
   std::optional<std::string> user_id;      // exact buyer
   std::optional<std::string> user_search;  // folded text within the buyer's email or name

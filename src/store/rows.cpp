@@ -15,7 +15,7 @@ User user(const Result::Row& r) {
   u.password_hash = r.text("u_password_hash");
   u.full_name = r.opt_text("u_full_name");
   u.avatar_url = r.opt_text("u_avatar_url");
-  u.role = r.text("u_role");
+  u.role = parse_or_throw<Role>(r.text("u_role"));
   u.created_at = r.time("u_created_at");
   u.updated_at = r.time("u_updated_at");
   u.is_active = r.boolean("u_is_active");
@@ -43,7 +43,7 @@ Event event(const Result::Row& r) {
   e.banner_image = r.opt_text("e_banner_image");
   e.thumbnail_image = r.opt_text("e_thumbnail_image");
   e.category = r.opt_text("e_category");
-  e.status = r.text("e_status");
+  e.status = parse_or_throw<EventStatus>(r.text("e_status"));
   e.is_hot = r.boolean("e_is_hot");
   e.created_at = r.time("e_created_at");
   e.updated_at = r.time("e_updated_at");
@@ -67,7 +67,7 @@ TicketType ticket_type(const Result::Row& r) {
   t.original_price = r.opt_i64("t_original_price");
   t.quantity_total = r.i64("t_quantity_total");
   t.quantity_sold = r.i64("t_quantity_sold");
-  t.status = r.text("t_status");
+  t.status = parse_or_throw<TicketTypeStatus>(r.text("t_status"));
   t.sort_order = r.i64("t_sort_order");
   t.created_at = r.time("t_created_at");
   t.updated_at = r.time("t_updated_at");
@@ -86,7 +86,7 @@ Order order(const Result::Row& r) {
   o.id = r.text("o_id");
   o.user_id = r.text("o_user_id");
   o.total_amount = r.i64("o_total_amount");
-  o.status = r.text("o_status");
+  o.status = parse_or_throw<OrderStatus>(r.text("o_status"));
   o.payment_method = r.opt_text("o_payment_method");
   o.payment_transaction_id = r.opt_text("o_payment_transaction_id");
   o.created_at = r.time("o_created_at");
@@ -129,7 +129,7 @@ Ticket ticket(const Result::Row& r) {
   t.user_id = r.text("k_user_id");
   t.event_id = r.text("k_event_id");
   t.ticket_code = r.text("k_ticket_code");
-  t.status = r.text("k_status");
+  t.status = parse_or_throw<TicketStatus>(r.text("k_status"));
   t.used_at = r.opt_time("k_used_at");
   t.price_at_purchase = r.i64("k_price_at_purchase");
   t.created_at = r.time("k_created_at");
@@ -165,7 +165,7 @@ Notification notification(const Result::Row& r) {
   n.user_id = r.text("n_user_id");
   n.title = r.opt_text("n_title");
   n.message = r.opt_text("n_message");
-  n.type = r.text("n_type");
+  n.type = parse_or_throw<NotificationType>(r.text("n_type"));
   n.is_read = r.boolean("n_is_read");
   n.created_at = r.time("n_created_at");
   return n;

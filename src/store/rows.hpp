@@ -7,8 +7,8 @@
 //   banners b, notifications n
 // A statement that selects kEventColumns must call events `e`; the mappers
 // ignore any other column the statement returns.
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::rows {
 

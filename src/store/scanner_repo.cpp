@@ -34,7 +34,7 @@ std::optional<ScannedTicket> find_by_code(Tx& tx, const std::string& code) {
   s.event_title = row.text("event_title");
   s.event_start = row.opt_time("event_start");
   s.event_end = row.opt_time("event_end");
-  s.event_status = row.text("event_status");
+  s.event_status = parse_or_throw<EventStatus>(row.text("event_status"));
   s.ticket_type_name = row.text("ticket_type_name");
   s.holder_name = row.opt_text("holder_name");
   s.holder_email = row.text("holder_email");

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::scanner {
 
@@ -14,7 +14,7 @@ struct ScannedTicket {
   std::string event_title;
   std::optional<Timestamp> event_start;
   std::optional<Timestamp> event_end;
-  std::string event_status;
+  EventStatus event_status = EventStatus::Draft;
   std::string ticket_type_name;
   std::optional<std::string> holder_name;
   std::string holder_email;

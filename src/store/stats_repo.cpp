@@ -73,11 +73,13 @@ std::int64_t tickets_checked_in(Tx& tx, const std::optional<std::string>& event_
   return r[0].i64(0);
 }
 
-std::map<std::string, std::int64_t> orders_by_status(Tx& tx,
+std::map<OrderStatus, std::int64_t> orders_by_status(Tx& tx,
                                                      const std::optional<std::string>& event_id) {
   Result r = event_id ? tx.exec(kOrdersByStatusForEvent, {*event_id}) : tx.exec(kOrdersByStatus);
-  std::map<std::string, std::int64_t> out;
-  for (std::size_t i = 0; i < r.size(); ++i) out[r[i].text("status")] = r[i].i64("orders");
+  std::map<OrderStatus, std::int64_t> out;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    out[parse_or_throw<OrderStatus>(r[i].text("status"))] = r[i].i64("orders");
+  }
   return out;
 }
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::stats {
 
@@ -39,7 +39,7 @@ Minor paid_revenue(Tx& tx);
 std::int64_t tickets_issued(Tx& tx, const std::optional<std::string>& event_id);
 std::int64_t tickets_checked_in(Tx& tx, const std::optional<std::string>& event_id);
 // Order count per status; with an event, orders holding at least one item of it.
-std::map<std::string, std::int64_t> orders_by_status(Tx& tx,
+std::map<OrderStatus, std::int64_t> orders_by_status(Tx& tx,
                                                      const std::optional<std::string>& event_id);
 // Paid orders (or, with an event, their items for it) paid at or after `since`.
 std::vector<SaleRow> sales_since(Tx& tx, Timestamp since,

@@ -31,14 +31,22 @@ const std::string kSelectWallet =
 
 // The parameters of kInsertHead, in its order.
 std::vector<Param> ticket_params(const Ticket& t) {
-  return {t.id,          t.order_id, t.ticket_type_id,      t.user_id,           t.event_id,
-          t.ticket_code, t.status,   ts_or_null(t.used_at), t.price_at_purchase, ts(t.created_at)};
+  return {t.id,
+          t.order_id,
+          t.ticket_type_id,
+          t.user_id,
+          t.event_id,
+          t.ticket_code,
+          text_of(t.status),
+          ts_or_null(t.used_at),
+          t.price_at_purchase,
+          ts(t.created_at)};
 }
 
 std::string wallet_where(QueryBuilder& q, const std::string& user_id,
-                         const std::optional<std::string>& status) {
+                         const std::optional<TicketStatus>& status) {
   std::string where = " WHERE k.user_id = " + q.bind(user_id);
-  if (status) where += " AND k.status = " + q.bind(*status);
+  if (status) where += " AND k.status = " + q.bind(text_of(*status));
   return where;
 }
 
@@ -100,7 +108,7 @@ std::optional<Ticket> find_for_user(Tx& tx, const std::string& user_id, const st
 }
 
 std::vector<WalletTicket> wallet(Tx& tx, const std::string& user_id,
-                                 const std::optional<std::string>& status, std::int64_t limit,
+                                 const std::optional<TicketStatus>& status, std::int64_t limit,
                                  std::int64_t offset) {
   QueryBuilder q;
   const std::string where = wallet_where(q, user_id, status);
@@ -111,7 +119,7 @@ std::vector<WalletTicket> wallet(Tx& tx, const std::string& user_id,
 }
 
 std::int64_t wallet_count(Tx& tx, const std::string& user_id,
-                          const std::optional<std::string>& status) {
+                          const std::optional<TicketStatus>& status) {
   QueryBuilder q;
   const std::string where = wallet_where(q, user_id, status);
   return tx.exec("SELECT COUNT(*) FROM tickets k" + where, q.params())[0].i64(0);

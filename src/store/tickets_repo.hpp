@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::tickets {
 
@@ -22,9 +22,9 @@ std::optional<Ticket> find_for_user(Tx& tx, const std::string& user_id, const st
 
 // The user's tickets with their event and type, soonest event first, in one query.
 std::vector<WalletTicket> wallet(Tx& tx, const std::string& user_id,
-                                 const std::optional<std::string>& status, std::int64_t limit,
+                                 const std::optional<TicketStatus>& status, std::int64_t limit,
                                  std::int64_t offset);
 std::int64_t wallet_count(Tx& tx, const std::string& user_id,
-                          const std::optional<std::string>& status);
+                          const std::optional<TicketStatus>& status);
 
 }  // namespace evient::store::tickets

@@ -45,7 +45,7 @@ std::vector<Param> user_params(const User& u) {
           u.password_hash,
           text_or_null(u.full_name),
           text_or_null(u.avatar_url),
-          u.role,
+          text_of(u.role),
           ts(u.created_at),
           ts(u.updated_at),
           u.is_active,
@@ -56,7 +56,7 @@ std::vector<Param> user_params(const User& u) {
 void apply_filter(QueryBuilder& q, const UserFilter& f) {
   if (!f.search.empty())
     q.where("u.search_text LIKE " + q.bind(like_contains(f.search)) + " ESCAPE '\\'");
-  if (f.role) q.where("u.role = " + q.bind(*f.role));
+  if (f.role) q.where("u.role = " + q.bind(text_of(*f.role)));
   if (f.is_active) q.where("u.is_active = " + q.bind(*f.is_active));
 }
 
@@ -111,7 +111,7 @@ std::int64_t count(Tx& tx, const UserFilter& f) {
 
 void update_admin_fields(Tx& tx, const User& u, bool bump_token_version, Timestamp now) {
   tx.exec(kUpdateAdminFields,
-          {u.id, text_or_null(u.full_name), u.role, u.is_active, ts(now),
+          {u.id, text_or_null(u.full_name), text_of(u.role), u.is_active, ts(now),
            std::int64_t{bump_token_version ? 1 : 0}, search_text_of(u.email, u.full_name)});
 }
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::users {
 
@@ -23,7 +23,7 @@ std::int64_t count(Tx& tx);
 
 struct UserFilter {
   std::string search;  // folded; matches email or name
-  std::optional<std::string> role;
+  std::optional<Role> role;
   std::optional<bool> is_active;
 };
 std::vector<User> list(Tx& tx, const UserFilter& f, std::int64_t limit, std::int64_t offset);

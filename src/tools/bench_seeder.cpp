@@ -78,7 +78,7 @@ struct EventRow {
   std::string slug;
   Timestamp start;
   Timestamp end;
-  std::string status;
+  EventStatus status = EventStatus::Published;
 };
 
 }  // namespace
@@ -105,7 +105,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
     std::vector<std::string> user_ids;
     {
       Chunked<User> users(tx, store::users::insert_many);
-      auto add_user = [&](const std::string& email, const std::string& name, const char* role) {
+      auto add_user = [&](const std::string& email, const std::string& name, Role role) {
         User u;
         u.id = crypto::uuid_v4();
         u.email = email;
@@ -116,12 +116,12 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
         users.add(u);
         return u.id;
       };
-      add_user(kBenchAdminEmail, "Bench Admin", "admin");
+      add_user(kBenchAdminEmail, "Bench Admin", Role::Admin);
       user_ids.reserve(kUsers);
       for (std::int64_t i = 0; i < kUsers; ++i) {
         user_ids.push_back(
             add_user(bench_user_email(i),
-                     std::string(kNames[i % kNames.size()]) + " " + std::to_string(i), "user"));
+                     std::string(kNames[i % kNames.size()]) + " " + std::to_string(i), Role::User));
       }
       users.flush();
     }
@@ -139,7 +139,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
         const char* city = kCities[(i * 7) % kCities.size()];
         const char* category = kCategories[i % kCategories.size()];
         e.slug = "bench-event-" + std::to_string(i);
-        e.status = "published";
+        e.status = EventStatus::Published;
         e.start = std::chrono::floor<hours>(now) + days(pick(1, 365)) + hours(pick(8, 20));
         bool hot = pick(0, 19) == 0;
         if (i == 0) {
@@ -154,9 +154,9 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
           title = "Lễ hội Âm nhạc Hôm nay";
           e.start = now - hours(1);
         } else if (i % 20 == 3) {
-          e.status = "draft";
+          e.status = EventStatus::Draft;
         } else if (i % 20 == 4) {
-          e.status = "completed";
+          e.status = EventStatus::Completed;
           e.start = std::chrono::floor<hours>(now) - days(pick(1, 365));
         }
         e.end = e.start + hours(pick(2, 6));
@@ -211,7 +211,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
           do {
             do {
               o.event = static_cast<std::size_t>(pick(3, kEvents - 1));
-            } while (events[o.event].status == "draft");
+            } while (events[o.event].status == EventStatus::Draft);
             o.type = o.event * kTypesPerEvent + static_cast<std::size_t>(pick(0, 2));
           } while (types[o.type].sold + kTicketsPerOrder > types[o.type].total);
         }
@@ -232,7 +232,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
         type.price = row.price;
         type.quantity_total = row.total;
         type.quantity_sold = row.sold;
-        type.status = row.sold >= row.total ? "sold_out" : "active";
+        type.status = row.sold >= row.total ? TicketTypeStatus::SoldOut : TicketTypeStatus::Active;
         type.sort_order = static_cast<std::int64_t>(t % kTypesPerEvent);
         type.created_at = type.updated_at = now - days(30);
         tt.add(std::move(type));
@@ -250,7 +250,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
         order.id = crypto::uuid_v4();
         order.user_id = user_ids[o.user];
         order.total_amount = type.price * kTicketsPerOrder;
-        order.status = "paid";
+        order.status = OrderStatus::Paid;
         order.payment_method = "sandbox";
         order.payment_transaction_id = "bench-" + order.id;
         order.created_at = order.updated_at = at;
@@ -275,7 +275,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
         const EventRow& e = events[plan[k].event];
         const TypeRow& type = types[plan[k].type];
         const Order& order = orders[k];
-        const bool past = e.status == "completed";
+        const bool past = e.status == EventStatus::Completed;
         for (std::int64_t n = 0; n < kTicketsPerOrder; ++n) {
           Ticket t;
           t.id = crypto::uuid_v4();
@@ -284,7 +284,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
           t.user_id = order.user_id;
           t.event_id = e.id;
           t.ticket_code = crypto::ticket_code();
-          t.status = past ? "used" : "valid";
+          t.status = past ? TicketStatus::Used : TicketStatus::Valid;
           if (past) t.used_at = e.start + std::chrono::minutes(10);
           t.price_at_purchase = type.price;
           t.created_at = order.created_at;
