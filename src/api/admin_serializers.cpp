@@ -22,7 +22,7 @@ json::array days_json(const std::vector<DayRevenue>& days) {
   });
 }
 
-json::object totals_json(const store::stats::EventTotals& t) {
+json::object totals_json(const EventTotals& t) {
   return {{"id", t.id},
           {"title", t.title},
           {"tickets_sold", t.tickets_sold},
@@ -60,7 +60,7 @@ json::object admin_ticket_type_json(const TicketType& t) {
   return o;
 }
 
-json::object audit_entry_json(const store::audit::Entry& e) {
+json::object audit_entry_json(const AuditEntry& e) {
   auto parsed = [](const std::optional<std::string>& s) -> json::value {
     if (!s) return nullptr;
     boost::system::error_code ec;
@@ -93,7 +93,7 @@ json::object cancellation_json(const CancellationSummary& c) {
           {"provider_refunds_accepted", c.provider_refunds_accepted}};
 }
 
-json::object admin_order_json(const store::orders::OrderWithBuyer& o) {
+json::object admin_order_json(const OrderWithBuyer& o) {
   json::object out = order_json(o.order);
   out["buyer"] = {
       {"id", o.buyer.id}, {"email", o.buyer.email}, {"full_name", opt(o.buyer.full_name)}};
@@ -133,7 +133,7 @@ json::object event_stats_json(const EventStats& s) {
           {"orders_by_status", orders_json(s.orders_by_status)},
           {"revenue_by_day", days_json(s.revenue_by_day)},
           {"ticket_types", to_array(s.ticket_types,
-                                    [](const store::stats::TypeTotals& t) {
+                                    [](const TypeTotals& t) {
                                       return json::object{{"id", t.type.id},
                                                           {"name", t.type.name},
                                                           {"price", money_to_json(t.type.price)},

@@ -13,7 +13,7 @@ namespace {}  // namespace
 void register_admin_user_routes(http::Router& r, AdminService& admin) {
   r.get("/api/admin/users", http::Access::Admin, [&admin](http::Request& req) {
     const http::PageRequest page = http::parse_page(req, 20);
-    store::users::UserFilter f;
+    UserFilter f;
     if (auto search = http::query_text(req, "search")) f.search = text::fold(*search);
     if (auto role = http::query_text(req, "role", 10)) {
       f.role = parse<Role>(*role);

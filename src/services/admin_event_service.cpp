@@ -9,6 +9,8 @@
 #include "core/text.hpp"
 #include "services/admin_rules.hpp"
 #include "services/audit_trail.hpp"
+#include "store/admin_repo.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
 #include "store/notifications_repo.hpp"
 #include "store/orders_repo.hpp"
@@ -360,8 +362,9 @@ Event AdminEventService::require_event(const std::string& id) {
   return db_.read([&](store::Tx& tx) { return find_event(tx, id); });
 }
 
-std::vector<store::admin::AttendeeRow> AdminEventService::attendees(
-    const std::string& event_id, const std::optional<std::string>& after, std::int64_t limit) {
+std::vector<AttendeeRow> AdminEventService::attendees(const std::string& event_id,
+                                                      const std::optional<std::string>& after,
+                                                      std::int64_t limit) {
   return db_.read(
       [&](store::Tx& tx) { return store::admin::attendees_page(tx, event_id, after, limit); });
 }

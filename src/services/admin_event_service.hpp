@@ -10,9 +10,9 @@
 
 #include "core/clock.hpp"
 #include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "services/catalog_service.hpp"
-#include "store/admin_repo.hpp"
-#include "store/db.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
@@ -86,9 +86,8 @@ class AdminEventService {
   // Throws NotFound (EVENT_NOT_FOUND).
   Event require_event(const std::string& id);
   // One page of the attendee export, one read transaction.
-  std::vector<store::admin::AttendeeRow> attendees(const std::string& event_id,
-                                                   const std::optional<std::string>& after,
-                                                   std::int64_t limit);
+  std::vector<AttendeeRow> attendees(const std::string& event_id,
+                                     const std::optional<std::string>& after, std::int64_t limit);
 
  private:
   CancellationSummary cancel_event(store::Tx& tx, const Event& e, Timestamp now,

@@ -10,8 +10,10 @@
 #include "services/audit_trail.hpp"
 #include "services/payment_service.hpp"
 #include "store/admin_repo.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
 #include "store/notifications_repo.hpp"
+#include "store/orders_repo.hpp"
 #include "store/tickets_repo.hpp"
 
 namespace evient {

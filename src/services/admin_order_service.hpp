@@ -11,8 +11,8 @@
 
 #include "core/clock.hpp"
 #include "domain/models.hpp"
-#include "store/db.hpp"
-#include "store/orders_repo.hpp"
+#include "domain/views.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
@@ -27,12 +27,12 @@ struct AdminOrderQuery {
 };
 
 struct AdminOrderPage {
-  std::vector<store::orders::OrderWithBuyer> items;
+  std::vector<OrderWithBuyer> items;
   std::int64_t total = 0;
 };
 
 struct AdminOrderDetail {
-  store::orders::OrderWithBuyer order;
+  OrderWithBuyer order;
   std::vector<Ticket> tickets;
 };
 

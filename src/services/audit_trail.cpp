@@ -4,6 +4,8 @@
 
 #include "core/crypto.hpp"
 #include "core/time.hpp"
+#include "store/audit_repo.hpp"
+#include "store/db.hpp"
 
 namespace evient::audit {
 namespace json = boost::json;
@@ -28,7 +30,7 @@ std::optional<std::string> to_text(const json::value& v) {
 void record(store::Tx& tx, const std::string& actor_id, const std::string& action,
             const std::string& entity_type, const std::string& entity_id, const json::value& before,
             const json::value& after, Timestamp now) {
-  store::audit::Entry e;
+  AuditEntry e;
   e.id = crypto::uuid_v4();
   e.actor_id = actor_id;
   e.action = action;

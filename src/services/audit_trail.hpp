@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "domain/models.hpp"
-#include "store/audit_repo.hpp"
-#include "store/db.hpp"
+#include "domain/views.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient::audit {
 

@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "store/db.hpp"
 #include "store/users_repo.hpp"
 
 namespace evient {

@@ -9,7 +9,7 @@
 #include "core/jwt.hpp"
 #include "core/rate_limiter.hpp"
 #include "domain/models.hpp"
-#include "store/db.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "store/banners_repo.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
 #include "store/orders_repo.hpp"
 

@@ -10,7 +10,7 @@
 #include "core/clock.hpp"
 #include "domain/models.hpp"
 #include "services/catalog_cache.hpp"
-#include "store/db.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

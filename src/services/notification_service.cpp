@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "store/db.hpp"
 #include "store/notifications_repo.hpp"
 
 namespace evient {

@@ -7,7 +7,7 @@
 
 #include "core/clock.hpp"
 #include "domain/models.hpp"
-#include "store/db.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

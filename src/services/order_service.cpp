@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "services/payment_service.hpp"
+#include "store/db.hpp"
 #include "store/idempotency_repo.hpp"
 #include "store/orders_repo.hpp"
 #include "store/tickets_repo.hpp"

@@ -13,7 +13,7 @@
 #include "services/checkout_snapshot.hpp"
 #include "services/notification_service.hpp"
 #include "services/payment_provider.hpp"
-#include "store/db.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "services/notification_service.hpp"
 #include "services/order_service.hpp"
+#include "store/db.hpp"
 #include "store/orders_repo.hpp"
 
 namespace evient {

@@ -3,11 +3,13 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "services/audit_trail.hpp"
+#include "store/db.hpp"
+#include "store/scanner_repo.hpp"
 
 namespace evient {
 namespace {
 
-store::scanner::ScannedTicket find_or_throw(store::Tx& tx, const std::string& code) {
+ScannedTicket find_or_throw(store::Tx& tx, const std::string& code) {
   auto s = store::scanner::find_by_code(tx, code);
   if (!s) throw NotFound("No ticket has this code", "TICKET_NOT_FOUND");
   return *s;
@@ -21,9 +23,8 @@ std::string normalized(std::string_view code) {
 
 }  // namespace
 
-ScanReason scan_verdict(const store::scanner::ScannedTicket& s,
-                        const std::optional<std::string>& event_id, Timestamp now,
-                        std::chrono::seconds window) {
+ScanReason scan_verdict(const ScannedTicket& s, const std::optional<std::string>& event_id,
+                        Timestamp now, std::chrono::seconds window) {
   if (event_id && *event_id != s.ticket.event_id) return ScanReason::WrongEvent;
   if (s.ticket.status == TicketStatus::Cancelled) return ScanReason::Cancelled;
   if (s.ticket.status == TicketStatus::Used) return ScanReason::AlreadyUsed;

@@ -7,22 +7,21 @@
 #include <string>
 
 #include "core/clock.hpp"
-#include "store/db.hpp"
-#include "store/scanner_repo.hpp"
+#include "domain/views.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
 struct ScanResult {
   bool valid = false;
   ScanReason reason = ScanReason::Ok;
-  store::scanner::ScannedTicket scanned;
+  ScannedTicket scanned;
 };
 
 // Why a ticket may not enter now (ScanReason::Ok when it may). The door is
 // open from `window` before the event starts until `window` after it ends.
-ScanReason scan_verdict(const store::scanner::ScannedTicket& s,
-                        const std::optional<std::string>& event_id, Timestamp now,
-                        std::chrono::seconds window);
+ScanReason scan_verdict(const ScannedTicket& s, const std::optional<std::string>& event_id,
+                        Timestamp now, std::chrono::seconds window);
 
 class ScannerService {
  public:

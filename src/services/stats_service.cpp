@@ -2,7 +2,9 @@
 
 #include "core/errors.hpp"
 #include "core/time.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
+#include "store/stats_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace evient {
@@ -25,8 +27,7 @@ OrderCounts order_counts(const std::map<OrderStatus, std::int64_t>& m) {
 
 }  // namespace
 
-std::vector<DayRevenue> bucket_by_day(const std::vector<store::stats::SaleRow>& rows,
-                                      Timestamp today, int n) {
+std::vector<DayRevenue> bucket_by_day(const std::vector<SaleRow>& rows, Timestamp today, int n) {
   const auto start = std::chrono::floor<days>(today) - days(n - 1);
   std::vector<DayRevenue> out(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) out[i].date = format_date(Timestamp(start + days(i)));

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "store/db.hpp"
 #include "store/tickets_repo.hpp"
 
 namespace evient {

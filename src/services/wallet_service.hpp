@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "domain/models.hpp"
-#include "store/db.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

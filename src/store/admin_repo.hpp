@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
 
 namespace evient::store::admin {
@@ -44,18 +45,7 @@ bool remove_unsold_ticket_type(Tx& tx, const std::string& id);
 
 // --- Attendee export --------------------------------------------------------
 
-struct AttendeeRow {
-  std::string ticket_id;
-  Timestamp created_at{};
-  std::string ticket_code;
-  TicketStatus status = TicketStatus::Valid;
-  std::optional<Timestamp> used_at;
-  std::string ticket_type;
-  std::optional<std::string> holder_name;
-  std::string holder_email;
-  std::string order_id;
-  Minor price = 0;
-};
+using AttendeeRow = evient::AttendeeRow;
 
 // The event's tickets in id order, strictly after the ticket id `after`.
 std::vector<AttendeeRow> attendees_page(Tx& tx, const std::string& event_id,

@@ -5,25 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "domain/views.hpp"
 #include "store/db.hpp"
 
 namespace evient::store::audit {
 
-struct Entry {
-  std::string id;
-  std::optional<std::string> actor_id;
-  std::string action;       // e.g. "event.update", "ticket.check_in"
-  std::string entity_type;  // e.g. "event", "ticket_type", "user", "banner", "ticket"
-  std::string entity_id;
-  std::optional<std::string> before_json;
-  std::optional<std::string> after_json;
-  Timestamp created_at{};
-};
+using Entry = evient::AuditEntry;
 
-struct Filter {
-  std::optional<std::string> entity_type;
-  std::optional<std::string> entity_id;
-};
+using Filter = evient::AuditFilter;
 
 void insert(Tx& tx, const Entry& e);
 // Newest first.

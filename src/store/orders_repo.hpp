@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
 
 namespace evient::store::orders {
@@ -70,16 +71,9 @@ bool mark_refunded_if_refundable(Tx& tx, const std::string& id, Timestamp now);
 
 // --- Admin listing ------------------------------------------------------------
 
-struct Buyer {
-  std::string id;
-  std::string email;
-  std::optional<std::string> full_name;
-};
+using Buyer = evient::Buyer;
 
-struct OrderWithBuyer {
-  Order order;  // with items
-  Buyer buyer;
-};
+using OrderWithBuyer = evient::OrderWithBuyer;
 
 struct AdminOrderFilter {
   std::optional<OrderStatus> status;

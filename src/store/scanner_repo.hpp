@@ -5,20 +5,12 @@
 #include <string>
 
 #include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
 
 namespace evient::store::scanner {
 
-struct ScannedTicket {
-  Ticket ticket;
-  std::string event_title;
-  std::optional<Timestamp> event_start;
-  std::optional<Timestamp> event_end;
-  EventStatus event_status = EventStatus::Draft;
-  std::string ticket_type_name;
-  std::optional<std::string> holder_name;
-  std::string holder_email;
-};
+using ScannedTicket = evient::ScannedTicket;
 
 // `code` must already be normalised (crypto::normalize_ticket_code).
 std::optional<ScannedTicket> find_by_code(Tx& tx, const std::string& code);

@@ -8,30 +8,17 @@
 #include <vector>
 
 #include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
 
 namespace evient::store::stats {
 
 // One paid sale: when it was paid, how much, how many tickets.
-struct SaleRow {
-  Timestamp paid_at{};
-  Minor amount = 0;
-  std::int64_t tickets = 0;
-};
+using SaleRow = evient::SaleRow;
 
-struct EventTotals {
-  std::string id;
-  std::string title;
-  std::int64_t tickets_sold = 0;  // issued, not cancelled
-  Minor revenue = 0;              // order items of paid orders
-  std::int64_t checked_in = 0;
-};
+using EventTotals = evient::EventTotals;
 
-struct TypeTotals {
-  TicketType type;
-  std::int64_t tickets_sold = 0;
-  std::int64_t checked_in = 0;
-};
+using TypeTotals = evient::TypeTotals;
 
 // Paid orders only: refunded orders are not revenue.
 Minor paid_revenue(Tx& tx);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
 
 namespace evient::store::users {
@@ -21,11 +22,7 @@ void update_profile(Tx& tx, const User& current, const std::optional<std::string
 void update_password(Tx& tx, const std::string& id, const std::string& hash, Timestamp now);
 std::int64_t count(Tx& tx);
 
-struct UserFilter {
-  std::string search;  // folded; matches email or name
-  std::optional<Role> role;
-  std::optional<bool> is_active;
-};
+using UserFilter = evient::UserFilter;
 std::vector<User> list(Tx& tx, const UserFilter& f, std::int64_t limit, std::int64_t offset);
 std::int64_t count(Tx& tx, const UserFilter& f);
 // Admin changes; role/is_active changes bump token_version.

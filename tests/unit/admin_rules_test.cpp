@@ -7,6 +7,8 @@
 #include "core/time.hpp"
 #include "services/scanner_service.hpp"
 #include "services/stats_service.hpp"
+#include "store/scanner_repo.hpp"
+#include "store/stats_repo.hpp"
 #include "support/status_text.hpp"
 
 namespace evient {

@@ -1,0 +1,2 @@
+// Forbidden: the HTTP layer knows no business rules.
+#include "services/order_service.hpp"

@@ -1,0 +1,2 @@
+// Forbidden: services know nothing of the handlers.
+#include "api/routes.hpp"

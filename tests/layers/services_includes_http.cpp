@@ -1,0 +1,2 @@
+// Forbidden: services know no HTTP.
+#include "http/message.hpp"

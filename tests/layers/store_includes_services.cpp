@@ -1,0 +1,2 @@
+// Forbidden: the store never reaches up into the services.
+#include "services/order_service.hpp"
