@@ -18,10 +18,11 @@ constexpr std::int64_t kChunkRows = 500;
 const std::vector<std::string> kHeader = {"ticket_code", "status",       "used_at",  "ticket_type",
                                           "holder_name", "holder_email", "order_id", "price"};
 
-std::string attendee_row(const store::admin::AttendeeRow& a) {
-  return admin_rules::csv_row({a.ticket_code, a.status, a.used_at ? format_iso(*a.used_at) : "",
-                               a.ticket_type, a.holder_name.value_or(""), a.holder_email,
-                               a.order_id, money_to_string(a.price)});
+std::string attendee_row(const AttendeeRow& a) {
+  return admin_rules::csv_row({a.ticket_code, std::string(to_text(a.status)),
+                               a.used_at ? format_iso(*a.used_at) : "", a.ticket_type,
+                               a.holder_name.value_or(""), a.holder_email, a.order_id,
+                               money_to_string(a.price)});
 }
 
 struct ExportCursor {
@@ -48,7 +49,7 @@ void register_admin_attendee_routes(http::Router& r, AdminEventService& admin_ev
               chunk += admin_rules::csv_row(kHeader);
               cursor->header_sent = true;
             }
-            std::vector<store::admin::AttendeeRow> rows;
+            std::vector<AttendeeRow> rows;
             try {
               rows = events->attendees(event_id, cursor->after, kChunkRows);
             } catch (const std::exception& ex) {

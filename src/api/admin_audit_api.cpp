@@ -11,7 +11,7 @@ namespace evient::api {
 void register_admin_audit_routes(http::Router& r, AdminService& admin) {
   r.get("/api/admin/audit-log", http::Access::Admin, [&admin](http::Request& req) {
     const http::PageRequest page = http::parse_page(req, 50);
-    store::audit::Filter f;
+    AuditFilter f;
     f.entity_type = http::query_text(req, "entity_type", 50);
     f.entity_id = http::query_text(req, "entity_id", 64);
     AuditPage result = admin.audit_log(f, page.limit, page.offset());

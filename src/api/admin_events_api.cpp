@@ -33,9 +33,11 @@ EventInput parse_event(const http::JsonBody& body, bool creating) {
   in.category = admin::nullable_text(body, "category", v, 50, admin::Whitespace::SingleLine);
   in.start_time = admin::nullable_time(body, "start_time", v);
   in.end_time = admin::nullable_time(body, "end_time", v);
-  in.status = body.string("status", v, http::Presence::Optional, 20);
-  if (in.status && !admin_rules::is_event_status(*in.status)) {
-    v.add("status", "INVALID", "status must be draft, published, completed or cancelled");
+  if (auto status = body.string("status", v, http::Presence::Optional, 20)) {
+    in.status = parse<EventStatus>(*status);
+    if (!in.status) {
+      v.add("status", "INVALID", "status must be draft, published, completed or cancelled");
+    }
   }
   in.is_hot = body.boolean("is_hot", v, http::Presence::Optional);
   v.throw_if_any();
@@ -64,9 +66,9 @@ TicketTypeInput parse_ticket_type(const http::JsonBody& body) {
     }
   }
   in.quantity_total = admin::bounded_integer(body, "quantity_total", v, 0, kMaxQuantity);
-  in.status = body.string("status", v, http::Presence::Optional, 20);
-  if (in.status && *in.status != "active" && *in.status != "hidden" && *in.status != "sold_out") {
-    v.add("status", "INVALID", "status must be active, sold_out or hidden");
+  if (auto status = body.string("status", v, http::Presence::Optional, 20)) {
+    in.status = parse<TicketTypeStatus>(*status);
+    if (!in.status) v.add("status", "INVALID", "status must be active, sold_out or hidden");
   }
   in.sort_order = admin::bounded_integer(body, "sort_order", v, 0, kMaxSortOrder);
   v.throw_if_any();
@@ -79,9 +81,9 @@ void register_events(http::Router& r, AdminEventService& admin_events) {
     AdminEventQuery q;
     q.limit = page.limit;
     q.offset = page.offset();
-    q.status = http::query_text(req, "status", 20);
-    if (q.status && !admin_rules::is_event_status(*q.status)) {
-      throw ValidationError("status", "INVALID", "unknown status");
+    if (auto status = http::query_text(req, "status", 20)) {
+      q.status = parse<EventStatus>(*status);
+      if (!q.status) throw ValidationError("status", "INVALID", "unknown status");
     }
     q.category = http::query_text(req, "category", 50);
     q.search = http::query_text(req, "search");

@@ -14,10 +14,6 @@ constexpr std::size_t kMaxTitle = 200;
 constexpr std::size_t kMaxMessage = 2000;
 constexpr std::size_t kMaxUserIds = 1000;
 
-bool is_notification_type(const std::string& t) {
-  return t == "system" || t == "order" || t == "promotion";
-}
-
 // user_ids: a non-empty array of strings; which of them exist is the service's check.
 std::optional<std::vector<std::string>> parse_user_ids(const http::JsonBody& body, Validator& v) {
   const json::value* raw = body.get("user_ids");
@@ -44,9 +40,10 @@ BroadcastInput parse_broadcast(const http::JsonBody& body) {
   BroadcastInput in;
   auto title = body.line("title", v, http::Presence::Required, kMaxTitle);
   auto message = body.string("message", v, http::Presence::Required, kMaxMessage);
-  auto type = body.string("type", v, http::Presence::Optional, 20);
-  if (type && !is_notification_type(*type)) {
-    v.add("type", "INVALID", "type must be system, order or promotion");
+  std::optional<NotificationType> type;
+  if (auto text = body.string("type", v, http::Presence::Optional, 20)) {
+    type = parse<NotificationType>(*text);
+    if (!type) v.add("type", "INVALID", "type must be system, order or promotion");
   }
   in.user_ids = parse_user_ids(body, v);
   in.event_id = body.string("event_id", v, http::Presence::Optional, 64);

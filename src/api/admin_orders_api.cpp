@@ -17,10 +17,6 @@ namespace {
 
 constexpr std::size_t kMaxReason = 500;
 
-bool is_order_status(const std::string& s) {
-  return s == "pending" || s == "paid" || s == "cancelled" || s == "refunded";
-}
-
 RefundInput parse_refund(const http::Request& req) {
   RefundInput in;
   if (req.body.empty()) return in;  // every field is optional
@@ -41,10 +37,12 @@ void register_admin_order_routes(http::Router& r, AdminOrderService& admin_order
     AdminOrderQuery q;
     q.limit = page.limit;
     q.offset = page.offset();
-    q.status = http::query_text(req, "status", 20);
-    if (q.status && !is_order_status(*q.status)) {
-      throw ValidationError("status", "INVALID",
-                            "status must be pending, paid, cancelled or refunded");
+    if (auto status = http::query_text(req, "status", 20)) {
+      q.status = parse<OrderStatus>(*status);
+      if (!q.status) {
+        throw ValidationError("status", "INVALID",
+                              "status must be pending, paid, cancelled or refunded");
+      }
     }
     q.event_id = http::query_uuid(req, "event_id");
     q.user = http::query_text(req, "user", 200);

@@ -25,11 +25,17 @@ std::optional<std::string> body_event_id(const http::JsonBody& body, Validator& 
   return id;
 }
 
-const char* refusal_message(const std::string& reason) {
-  if (reason == scan_reason::kAlreadyUsed) return "This ticket has already been checked in";
-  if (reason == scan_reason::kCancelled) return "This ticket was cancelled";
-  if (reason == scan_reason::kWrongEvent) return "This ticket is for another event";
-  return "This ticket's event is not open at the door now";
+const char* refusal_message(ScanReason reason) {
+  switch (reason) {
+    case ScanReason::AlreadyUsed:
+      return "This ticket has already been checked in";
+    case ScanReason::Cancelled:
+      return "This ticket was cancelled";
+    case ScanReason::WrongEvent:
+      return "This ticket is for another event";
+    default:
+      return "This ticket's event is not open at the door now";
+  }
 }
 
 }  // namespace
@@ -51,7 +57,8 @@ void register_admin_scanner_routes(http::Router& r, ScannerService& scanner) {
     json::object view = scan_json(result);
     if (!result.valid) {
       view["used_at"] = view.at("ticket").at("used_at");
-      throw Conflict(result.reason, refusal_message(result.reason), std::move(view));
+      throw Conflict(std::string(to_text(result.reason)), refusal_message(result.reason),
+                     std::move(view));
     }
     return http::ok(std::move(view), "Checked in");
   });

@@ -22,7 +22,7 @@ json::array days_json(const std::vector<DayRevenue>& days) {
   });
 }
 
-json::object totals_json(const store::stats::EventTotals& t) {
+json::object totals_json(const EventTotals& t) {
   return {{"id", t.id},
           {"title", t.title},
           {"tickets_sold", t.tickets_sold},
@@ -35,11 +35,11 @@ json::object totals_json(const store::stats::EventTotals& t) {
 json::object scan_json(const ScanResult& r) {
   const auto& s = r.scanned;
   return {{"valid", r.valid},
-          {"reason", r.reason},
+          {"reason", to_text(r.reason)},
           {"ticket",
            {{"id", s.ticket.id},
             {"code", s.ticket.ticket_code},
-            {"status", s.ticket.status},
+            {"status", to_text(s.ticket.status)},
             {"used_at", opt_time(s.ticket.used_at)},
             {"price_at_purchase", money_to_json(s.ticket.price_at_purchase)}}},
           {"event",
@@ -47,7 +47,7 @@ json::object scan_json(const ScanResult& r) {
             {"title", s.event_title},
             {"start_time", opt_time(s.event_start)},
             {"end_time", opt_time(s.event_end)},
-            {"status", s.event_status}}},
+            {"status", to_text(s.event_status)}}},
           {"ticket_type", {{"id", s.ticket.ticket_type_id}, {"name", s.ticket_type_name}}},
           {"holder", {{"full_name", opt(s.holder_name)}, {"email", s.holder_email}}}};
 }
@@ -55,12 +55,12 @@ json::object scan_json(const ScanResult& r) {
 json::object admin_ticket_type_json(const TicketType& t) {
   json::object o = ticket_type_json(t);
   // Admins see the stored status (what they set) beside what buyers see.
-  o["status"] = t.status;
-  o["effective_status"] = t.effective_status();
+  o["status"] = to_text(t.status);
+  o["effective_status"] = to_text(t.effective_status());
   return o;
 }
 
-json::object audit_entry_json(const store::audit::Entry& e) {
+json::object audit_entry_json(const AuditEntry& e) {
   auto parsed = [](const std::optional<std::string>& s) -> json::value {
     if (!s) return nullptr;
     boost::system::error_code ec;
@@ -93,7 +93,7 @@ json::object cancellation_json(const CancellationSummary& c) {
           {"provider_refunds_accepted", c.provider_refunds_accepted}};
 }
 
-json::object admin_order_json(const store::orders::OrderWithBuyer& o) {
+json::object admin_order_json(const OrderWithBuyer& o) {
   json::object out = order_json(o.order);
   out["buyer"] = {
       {"id", o.buyer.id}, {"email", o.buyer.email}, {"full_name", opt(o.buyer.full_name)}};
@@ -123,7 +123,7 @@ json::object event_stats_json(const EventStats& s) {
   return {{"event",
            {{"id", s.event.id},
             {"title", s.event.title},
-            {"status", s.event.status},
+            {"status", to_text(s.event.status)},
             {"start_time", opt_time(s.event.start_time)},
             {"end_time", opt_time(s.event.end_time)}}},
           {"total_revenue", money_to_json(s.totals.revenue)},
@@ -133,11 +133,11 @@ json::object event_stats_json(const EventStats& s) {
           {"orders_by_status", orders_json(s.orders_by_status)},
           {"revenue_by_day", days_json(s.revenue_by_day)},
           {"ticket_types", to_array(s.ticket_types,
-                                    [](const store::stats::TypeTotals& t) {
+                                    [](const TypeTotals& t) {
                                       return json::object{{"id", t.type.id},
                                                           {"name", t.type.name},
                                                           {"price", money_to_json(t.type.price)},
-                                                          {"status", t.type.status},
+                                                          {"status", to_text(t.type.status)},
                                                           {"quantity_total", t.type.quantity_total},
                                                           {"quantity_sold", t.type.quantity_sold},
                                                           {"tickets_sold", t.tickets_sold},

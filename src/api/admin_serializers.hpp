@@ -4,18 +4,19 @@
 #include <boost/json.hpp>
 #include <vector>
 
+#include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "services/admin_event_service.hpp"
 #include "services/admin_order_service.hpp"
 #include "services/scanner_service.hpp"
 #include "services/stats_service.hpp"
-#include "store/models.hpp"
 
 namespace evient::api {
 
 boost::json::object scan_json(const ScanResult& r);
 // The stored status (what admins set) beside what buyers see.
 boost::json::object admin_ticket_type_json(const TicketType& t);
-boost::json::object audit_entry_json(const store::audit::Entry& e);
+boost::json::object audit_entry_json(const AuditEntry& e);
 
 boost::json::object admin_event_detail_json(const Event& e, const std::vector<TicketType>& types);
 boost::json::object cancellation_json(const CancellationSummary& c);
@@ -23,7 +24,7 @@ boost::json::object cancellation_json(const CancellationSummary& c);
 boost::json::object admin_event_update_json(const EventUpdate& u,
                                             const std::vector<TicketType>& types);
 
-boost::json::object admin_order_json(const store::orders::OrderWithBuyer& o);
+boost::json::object admin_order_json(const OrderWithBuyer& o);
 boost::json::object admin_order_detail_json(const AdminOrderDetail& d);
 boost::json::object refund_json(const RefundResult& r);
 

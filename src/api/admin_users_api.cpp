@@ -8,21 +8,17 @@
 #include "services/admin_service.hpp"
 
 namespace evient::api {
-namespace {
-
-bool is_role(const std::string& r) {
-  return r == "user" || r == "admin";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void register_admin_user_routes(http::Router& r, AdminService& admin) {
   r.get("/api/admin/users", http::Access::Admin, [&admin](http::Request& req) {
     const http::PageRequest page = http::parse_page(req, 20);
-    store::users::UserFilter f;
+    UserFilter f;
     if (auto search = http::query_text(req, "search")) f.search = text::fold(*search);
-    f.role = http::query_text(req, "role", 10);
-    if (f.role && !is_role(*f.role)) throw ValidationError("role", "INVALID", "unknown role");
+    if (auto role = http::query_text(req, "role", 10)) {
+      f.role = parse<Role>(*role);
+      if (!f.role) throw ValidationError("role", "INVALID", "unknown role");
+    }
     f.is_active = http::query_bool(req, "is_active");
     UserPage result = admin.users(f, page.limit, page.offset());
     return http::paged(to_array(result.items, user_json), page, result.total);
@@ -38,8 +34,10 @@ void register_admin_user_routes(http::Router& r, AdminService& admin) {
     Validator v;
     UserAdminInput in;
     in.full_name = admin::nullable_text(body, "full_name", v, 100, admin::Whitespace::SingleLine);
-    in.role = body.string("role", v, http::Presence::Optional, 10);
-    if (in.role && !is_role(*in.role)) v.add("role", "INVALID", "role must be user or admin");
+    if (auto role = body.string("role", v, http::Presence::Optional, 10)) {
+      in.role = parse<Role>(*role);
+      if (!in.role) v.add("role", "INVALID", "role must be user or admin");
+    }
     in.is_active = body.boolean("is_active", v, http::Presence::Optional);
     v.throw_if_any();
     return http::ok(user_json(admin.update_user(req.user().user_id, id, in)), "User updated");

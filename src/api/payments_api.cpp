@@ -35,7 +35,7 @@ void register_payment_routes(http::Router& r, PaymentService& payments) {
   r.get("/api/payments/sandbox/:order_id", http::Access::Public, [&payments](http::Request& req) {
     const std::string* sig = req.query_param("sig");
     Order o = payments.sandbox_order(req.param("order_id"), sig ? *sig : "");
-    return http::ok({{"order", order_json(o)}, {"payable", o.status == "pending"}});
+    return http::ok({{"order", order_json(o)}, {"payable", o.status == OrderStatus::Pending}});
   });
 
   r.post("/api/payments/sandbox/:order_id/complete", http::Access::Public,

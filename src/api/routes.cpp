@@ -11,7 +11,7 @@ class TokenAuthenticator final : public http::Authenticator {
   explicit TokenAuthenticator(AuthService& auth) : auth_(auth) {}
   http::AuthContext authenticate(std::string_view token) override {
     User u = auth_.authenticate(token);
-    return {u.id, u.role};
+    return {u.id, u.role == Role::Admin};
   }
 
  private:

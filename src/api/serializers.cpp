@@ -19,7 +19,7 @@ json::object user_json(const User& u) {
           {"email", u.email},
           {"full_name", opt(u.full_name)},
           {"avatar_url", opt(u.avatar_url)},
-          {"role", u.role},
+          {"role", to_text(u.role)},
           {"is_active", u.is_active},
           {"created_at", format_iso(u.created_at)},
           {"updated_at", format_iso(u.updated_at)}};
@@ -38,7 +38,7 @@ void event_common(json::object& o, const Event& e) {
   o["banner_image"] = opt(e.banner_image);
   o["thumbnail_image"] = opt(e.thumbnail_image);
   o["category"] = opt(e.category);
-  o["status"] = e.status;
+  o["status"] = to_text(e.status);
   o["is_hot"] = e.is_hot;
   o["created_at"] = format_iso(e.created_at);
   o["updated_at"] = format_iso(e.updated_at);
@@ -73,7 +73,7 @@ json::object ticket_type_json(const TicketType& t) {
           {"quantity_total", t.quantity_total},
           {"quantity_sold", t.quantity_sold},
           {"available", t.available()},
-          {"status", t.effective_status()},
+          {"status", to_text(t.effective_status())},
           {"sort_order", t.sort_order}};
 }
 
@@ -88,8 +88,12 @@ json::object banner_json(const Banner& b) {
 }
 
 json::object notification_json(const Notification& n) {
-  return {{"id", n.id},     {"title", opt(n.title)}, {"message", opt(n.message)},
-          {"type", n.type}, {"is_read", n.is_read},  {"created_at", format_iso(n.created_at)}};
+  return {{"id", n.id},
+          {"title", opt(n.title)},
+          {"message", opt(n.message)},
+          {"type", to_text(n.type)},
+          {"is_read", n.is_read},
+          {"created_at", format_iso(n.created_at)}};
 }
 
 json::object order_item_json(const OrderItem& i) {
@@ -105,7 +109,7 @@ json::object order_item_json(const OrderItem& i) {
 
 json::object order_json(const Order& o) {
   return {{"id", o.id},
-          {"status", o.status},
+          {"status", to_text(o.status)},
           {"total_amount", money_to_json(o.total_amount)},
           {"currency", currency().code},
           {"payment_method", opt(o.payment_method)},
@@ -124,7 +128,7 @@ json::object ticket_json(const Ticket& t) {
           {"ticket_type_id", t.ticket_type_id},
           {"event_id", t.event_id},
           {"ticket_code", t.ticket_code},
-          {"status", t.status},
+          {"status", to_text(t.status)},
           {"used_at", opt_time(t.used_at)},
           {"price_at_purchase", money_to_json(t.price_at_purchase)},
           {"created_at", format_iso(t.created_at)}};

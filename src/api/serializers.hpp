@@ -3,10 +3,10 @@
 #include <boost/json.hpp>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "services/auth_service.hpp"
 #include "services/catalog_service.hpp"
 #include "services/order_service.hpp"
-#include "store/models.hpp"
 
 namespace evient::api {
 

@@ -8,13 +8,14 @@ namespace evient::api {
 
 namespace {
 
-std::optional<std::string> status_filter(const http::Request& req) {
-  const std::string* status = req.query_param("status");
-  if (!status || status->empty()) return std::nullopt;
-  if (*status != "valid" && *status != "used" && *status != "cancelled") {
+std::optional<TicketStatus> status_filter(const http::Request& req) {
+  const std::string* text = req.query_param("status");
+  if (!text || text->empty()) return std::nullopt;
+  const auto status = parse<TicketStatus>(*text);
+  if (!status) {
     throw ValidationError("status", "INVALID", "status must be valid, used or cancelled");
   }
-  return *status;
+  return status;
 }
 
 }  // namespace

@@ -19,8 +19,8 @@ std::string_view method_name(Method m);
 // user's current row (so deactivation and role changes apply at once).
 struct AuthContext {
   std::string user_id;
-  std::string role;  // "user" | "admin"
-  bool is_admin() const { return role == "admin"; }
+  bool admin = false;  // the user's role is admin
+  bool is_admin() const { return admin; }
 };
 
 struct Request {

@@ -9,6 +9,8 @@
 #include "core/text.hpp"
 #include "services/admin_rules.hpp"
 #include "services/audit_trail.hpp"
+#include "store/admin_repo.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
 #include "store/notifications_repo.hpp"
 #include "store/orders_repo.hpp"
@@ -135,8 +137,8 @@ EventDetail AdminEventService::get(const std::string& id) {
 
 Event AdminEventService::create(const std::string& actor_id, const EventInput& in) {
   if (!in.title) throw ValidationError("title", "REQUIRED", "title is required");
-  const std::string status = in.status.value_or("draft");
-  if (status != "draft" && status != "published") {
+  const EventStatus status = in.status.value_or(EventStatus::Draft);
+  if (status != EventStatus::Draft && status != EventStatus::Published) {
     throw ValidationError("status", "INVALID", "a new event is draft or published");
   }
   const Timestamp now = clock_.now();
@@ -169,8 +171,9 @@ EventUpdate AdminEventService::update(const std::string& actor_id, const std::st
       check_times(e);
       if (in.status && !admin_rules::event_transition_allowed(before.status, *in.status)) {
         throw Conflict("INVALID_STATUS_TRANSITION",
-                       "An event cannot go from " + before.status + " to " + *in.status,
-                       json::object{{"from", before.status}, {"to", *in.status}});
+                       "An event cannot go from " + std::string(to_text(before.status)) + " to " +
+                           std::string(to_text(*in.status)),
+                       json::object{{"from", to_text(before.status)}, {"to", to_text(*in.status)}});
       }
       apply(e.status, in.status);
       if (in.slug && *in.slug != before.slug) e.slug = choose_slug(tx, in.slug, e.title);
@@ -178,7 +181,7 @@ EventUpdate AdminEventService::update(const std::string& actor_id, const std::st
       store::events::update(tx, e);
       EventUpdate u{e, std::nullopt};
       json::value after = audit::snapshot(e);
-      if (e.status == "cancelled" && before.status != "cancelled") {
+      if (e.status == EventStatus::Cancelled && before.status != EventStatus::Cancelled) {
         u.cancellation = cancel_event(tx, e, now, refunded);
         const auto& c = *u.cancellation;
         after.as_object()["cancellation"] = {{"released_orders", c.released_orders},
@@ -206,7 +209,7 @@ CancellationSummary AdminEventService::cancel_event(store::Tx& tx, const Event& 
   // order checkout locks rows in). checkout::release_order is not reused: it
   // writes its own notice per order, and each buyer gets one notice here.
   store::orders::UnitsByType released;
-  for (const auto& o : store::admin::orders_for_event(tx, e.id, "pending")) {
+  for (const auto& o : store::admin::orders_for_event(tx, e.id, OrderStatus::Pending)) {
     if (!store::orders::cancel_if_pending(tx, o.id, now)) continue;
     if (auto order = store::orders::find(tx, o.id)) {
       for (const auto& [type_id, units] : store::orders::units_of(*order)) {
@@ -221,7 +224,7 @@ CancellationSummary AdminEventService::cancel_event(store::Tx& tx, const Event& 
     s.cancelled_tickets += count;
   }
   store::orders::unreserve_all(tx, released);
-  for (const auto& o : store::admin::orders_for_event(tx, e.id, "paid")) {
+  for (const auto& o : store::admin::orders_for_event(tx, e.id, OrderStatus::Paid)) {
     if (o.only_this_event) {
       if (store::admin::mark_refunded(tx, o.id, now)) {
         ++s.refunded_orders;
@@ -240,7 +243,7 @@ CancellationSummary AdminEventService::cancel_event(store::Tx& tx, const Event& 
     n.title = "Sự kiện đã bị huỷ";
     n.message = "Sự kiện " + e.title +
                 " đã bị huỷ. Vé của bạn không còn hiệu lực; khoản thanh toán sẽ được hoàn lại.";
-    n.type = "order";
+    n.type = NotificationType::Order;
     n.created_at = now;
     store::notifications::insert(tx, n);
   }
@@ -301,7 +304,7 @@ TicketType AdminEventService::create_ticket_type(const std::string& actor_id,
   const Timestamp now = clock_.now();
   return db_.write([&](store::Tx& tx) {
     const Event e = find_event(tx, event_id);
-    if (e.status == "cancelled") {
+    if (e.status == EventStatus::Cancelled) {
       throw Conflict("EVENT_CANCELLED", "Ticket types cannot be added to a cancelled event");
     }
     TicketType t;
@@ -359,8 +362,9 @@ Event AdminEventService::require_event(const std::string& id) {
   return db_.read([&](store::Tx& tx) { return find_event(tx, id); });
 }
 
-std::vector<store::admin::AttendeeRow> AdminEventService::attendees(
-    const std::string& event_id, const std::optional<std::string>& after, std::int64_t limit) {
+std::vector<AttendeeRow> AdminEventService::attendees(const std::string& event_id,
+                                                      const std::optional<std::string>& after,
+                                                      std::int64_t limit) {
   return db_.read(
       [&](store::Tx& tx) { return store::admin::attendees_page(tx, event_id, after, limit); });
 }

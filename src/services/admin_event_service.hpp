@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "services/catalog_service.hpp"
-#include "store/admin_repo.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
@@ -25,7 +25,7 @@ struct EventInput {
   std::optional<std::optional<std::string>> description, content, location, banner_image,
       thumbnail_image, category;
   std::optional<std::optional<Timestamp>> start_time, end_time;
-  std::optional<std::string> status;
+  std::optional<EventStatus> status;
   std::optional<bool> is_hot;
 };
 
@@ -35,14 +35,14 @@ struct TicketTypeInput {
   std::optional<Minor> price;
   std::optional<std::optional<Minor>> original_price;
   std::optional<std::int64_t> quantity_total;
-  std::optional<std::string> status;
+  std::optional<TicketTypeStatus> status;
   std::optional<std::int64_t> sort_order;
 };
 
 struct AdminEventQuery {
   std::int64_t limit = 20;
   std::int64_t offset = 0;
-  std::optional<std::string> status;
+  std::optional<EventStatus> status;
   std::optional<std::string> category;
   std::optional<std::string> search;
 };
@@ -86,9 +86,8 @@ class AdminEventService {
   // Throws NotFound (EVENT_NOT_FOUND).
   Event require_event(const std::string& id);
   // One page of the attendee export, one read transaction.
-  std::vector<store::admin::AttendeeRow> attendees(const std::string& event_id,
-                                                   const std::optional<std::string>& after,
-                                                   std::int64_t limit);
+  std::vector<AttendeeRow> attendees(const std::string& event_id,
+                                     const std::optional<std::string>& after, std::int64_t limit);
 
  private:
   CancellationSummary cancel_event(store::Tx& tx, const Event& e, Timestamp now,

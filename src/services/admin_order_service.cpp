@@ -10,8 +10,10 @@
 #include "services/audit_trail.hpp"
 #include "services/payment_service.hpp"
 #include "store/admin_repo.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
 #include "store/notifications_repo.hpp"
+#include "store/orders_repo.hpp"
 #include "store/tickets_repo.hpp"
 
 namespace evient {
@@ -24,7 +26,7 @@ json::value order_snapshot(const Order& o) {
   };
   return json::object{{"id", o.id},
                       {"user_id", o.user_id},
-                      {"status", o.status},
+                      {"status", to_text(o.status)},
                       {"total_amount", o.total_amount},
                       {"refund_required", o.refund_required},
                       {"payment_method", opt(o.payment_method)},
@@ -47,7 +49,7 @@ void notify_refunded(store::Tx& tx, const Order& order, const std::optional<std:
   n.message = "Your order of " + money_to_string(order.total_amount) + " " + currency().code +
               " was refunded" + (reason ? " (" + *reason + ")" : std::string()) +
               ". Its unused tickets are no longer valid.";
-  n.type = "order";
+  n.type = NotificationType::Order;
   n.created_at = now;
   store::notifications::insert(tx, n);
 }
@@ -93,13 +95,13 @@ RefundResult AdminOrderService::refund(const std::string& actor_id, const std::s
     // The conditional UPDATE decides (and locks the order): of two refunds at
     // once, one wins and the other sees a refunded order.
     if (!store::orders::mark_refunded_if_refundable(tx, before.id, now)) {
-      throw Conflict(
-          "ORDER_NOT_REFUNDABLE",
-          "Only a paid order, or a cancelled one whose payment must be returned, "
-          "can be refunded",
-          json::object{{"status", before.status}, {"refund_required", before.refund_required}});
+      throw Conflict("ORDER_NOT_REFUNDABLE",
+                     "Only a paid order, or a cancelled one whose payment must be returned, "
+                     "can be refunded",
+                     json::object{{"status", to_text(before.status)},
+                                  {"refund_required", before.refund_required}});
     }
-    if (before.status == "paid") {
+    if (before.status == OrderStatus::Paid) {
       // Cancel first, then count what is used: a check-in racing this refund
       // either committed before (counted here) or waits on the ticket row and
       // then finds it cancelled.
@@ -188,7 +190,7 @@ BroadcastResult AdminBroadcastService::broadcast(const std::string& actor_id,
                   nullptr,
                   json::object{{"title", in.title},
                                {"message", in.message},
-                               {"type", in.type},
+                               {"type", to_text(in.type)},
                                {"to", std::move(audience)},
                                {"sent", r.sent}},
                   now);

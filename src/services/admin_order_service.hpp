@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
-#include "store/orders_repo.hpp"
+#include "domain/models.hpp"
+#include "domain/views.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
@@ -21,18 +21,18 @@ class PaymentService;
 struct AdminOrderQuery {
   std::int64_t limit = 20;
   std::int64_t offset = 0;
-  std::optional<std::string> status;
+  std::optional<OrderStatus> status;
   std::optional<std::string> event_id;
   std::optional<std::string> user;  // a user id, or text within the buyer's email or name
 };
 
 struct AdminOrderPage {
-  std::vector<store::orders::OrderWithBuyer> items;
+  std::vector<OrderWithBuyer> items;
   std::int64_t total = 0;
 };
 
 struct AdminOrderDetail {
-  store::orders::OrderWithBuyer order;
+  OrderWithBuyer order;
   std::vector<Ticket> tickets;
 };
 
@@ -70,7 +70,7 @@ class AdminOrderService {
 struct BroadcastInput {
   std::string title;
   std::string message;
-  std::string type = "system";
+  NotificationType type = NotificationType::System;
   std::optional<std::vector<std::string>> user_ids;  // chosen users (must exist)
   std::optional<std::string> event_id;               // holders of its valid/used tickets
 };

@@ -6,24 +6,21 @@ namespace evient::admin_rules {
 namespace {
 
 constexpr std::size_t kMaxSlug = 80;
-constexpr std::array<std::string_view, 4> kStatuses = {"draft", "published", "completed",
-                                                       "cancelled"};
 
 }  // namespace
 
-bool is_event_status(std::string_view s) {
-  for (auto k : kStatuses) {
-    if (k == s) return true;
-  }
-  return false;
+bool event_transition_allowed(EventStatus from, EventStatus to) {
+  if (from == to) return true;
+  if (from == EventStatus::Cancelled) return false;
+  if (to == EventStatus::Cancelled) return true;
+  return (from == EventStatus::Draft && to == EventStatus::Published) ||
+         (from == EventStatus::Published && to == EventStatus::Completed);
 }
 
 bool event_transition_allowed(std::string_view from, std::string_view to) {
-  if (!is_event_status(from) || !is_event_status(to)) return false;
-  if (from == to) return true;
-  if (from == "cancelled") return false;
-  if (to == "cancelled") return true;
-  return (from == "draft" && to == "published") || (from == "published" && to == "completed");
+  const auto f = parse<EventStatus>(from);
+  const auto t = parse<EventStatus>(to);
+  return f && t && event_transition_allowed(*f, *t);
 }
 
 bool is_valid_slug(std::string_view slug) {

@@ -5,11 +5,15 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/status.hpp"
+
 namespace evient::admin_rules {
 
-bool is_event_status(std::string_view s);
 // draft -> published -> completed; any -> cancelled; cancelled is final.
 // Staying in the same status is always allowed.
+bool event_transition_allowed(EventStatus from, EventStatus to);
+// The same rule on statuses as text; a text that is no event status never
+// transitions.
 bool event_transition_allowed(std::string_view from, std::string_view to);
 // [a-z0-9-], 1..80 chars, no leading/trailing or doubled '-'.
 bool is_valid_slug(std::string_view slug);

@@ -3,8 +3,11 @@
 #include "core/errors.hpp"
 #include "services/audit_trail.hpp"
 #include "store/admin_repo.hpp"
+#include "store/audit_repo.hpp"
 #include "store/banners_repo.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
+#include "store/users_repo.hpp"
 
 namespace evient {
 namespace {
@@ -40,8 +43,7 @@ void check_banner_event(store::Tx& tx, const BannerInput& in) {
 
 AdminService::AdminService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-UserPage AdminService::users(const store::users::UserFilter& f, std::int64_t limit,
-                             std::int64_t offset) {
+UserPage AdminService::users(const UserFilter& f, std::int64_t limit, std::int64_t offset) {
   return db_.read([&](store::Tx& tx) {
     return UserPage{store::users::list(tx, f, limit, offset), store::users::count(tx, f)};
   });
@@ -60,8 +62,8 @@ User AdminService::update_user(const std::string& actor_id, const std::string& i
     if (in.full_name) u.full_name = *in.full_name;
     if (in.role) u.role = *in.role;
     if (in.is_active) u.is_active = *in.is_active;
-    const bool was_admin = before.role == "admin" && before.is_active;
-    const bool stays_admin = u.role == "admin" && u.is_active;
+    const bool was_admin = before.role == Role::Admin && before.is_active;
+    const bool stays_admin = u.role == Role::Admin && u.is_active;
     if (was_admin && !stays_admin) {
       // Locks the admins' rows, so two admins demoting each other cannot both win.
       if (store::admin::lock_active_admins(tx) <= 1) {
@@ -132,8 +134,7 @@ void AdminService::remove_banner(const std::string& actor_id, std::int64_t id) {
   });
 }
 
-AuditPage AdminService::audit_log(const store::audit::Filter& f, std::int64_t limit,
-                                  std::int64_t offset) {
+AuditPage AdminService::audit_log(const AuditFilter& f, std::int64_t limit, std::int64_t offset) {
   return db_.read([&](store::Tx& tx) {
     return AuditPage{store::audit::list(tx, f, limit, offset), store::audit::count(tx, f)};
   });

@@ -6,16 +6,15 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "store/audit_repo.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
-#include "store/users_repo.hpp"
+#include "domain/models.hpp"
+#include "domain/views.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
 struct UserAdminInput {
   std::optional<std::optional<std::string>> full_name;
-  std::optional<std::string> role;  // "user" | "admin"
+  std::optional<Role> role;
   std::optional<bool> is_active;
 };
 
@@ -36,7 +35,7 @@ struct BannerPage {
 };
 
 struct AuditPage {
-  std::vector<store::audit::Entry> items;
+  std::vector<AuditEntry> items;
   std::int64_t total = 0;
 };
 
@@ -44,7 +43,7 @@ class AdminService {
  public:
   AdminService(store::Database& db, const Clock& clock);
 
-  UserPage users(const store::users::UserFilter& f, std::int64_t limit, std::int64_t offset);
+  UserPage users(const UserFilter& f, std::int64_t limit, std::int64_t offset);
   User user(const std::string& id);
   // An admin cannot demote or deactivate themself (CANNOT_MODIFY_SELF), nor the
   // last active admin (LAST_ADMIN). A role or is_active change ends the user's
@@ -58,7 +57,7 @@ class AdminService {
   void remove_banner(const std::string& actor_id, std::int64_t id);
 
   // Admin writes, newest first.
-  AuditPage audit_log(const store::audit::Filter& f, std::int64_t limit, std::int64_t offset);
+  AuditPage audit_log(const AuditFilter& f, std::int64_t limit, std::int64_t offset);
 
  private:
   store::Database& db_;

@@ -4,6 +4,8 @@
 
 #include "core/crypto.hpp"
 #include "core/time.hpp"
+#include "store/audit_repo.hpp"
+#include "store/db.hpp"
 
 namespace evient::audit {
 namespace json = boost::json;
@@ -28,7 +30,7 @@ std::optional<std::string> to_text(const json::value& v) {
 void record(store::Tx& tx, const std::string& actor_id, const std::string& action,
             const std::string& entity_type, const std::string& entity_id, const json::value& before,
             const json::value& after, Timestamp now) {
-  store::audit::Entry e;
+  AuditEntry e;
   e.id = crypto::uuid_v4();
   e.actor_id = actor_id;
   e.action = action;
@@ -52,7 +54,7 @@ json::value snapshot(const Event& e) {
                       {"banner_image", opt(e.banner_image)},
                       {"thumbnail_image", opt(e.thumbnail_image)},
                       {"category", opt(e.category)},
-                      {"status", e.status},
+                      {"status", to_text(e.status)},
                       {"is_hot", e.is_hot}};
 }
 
@@ -65,7 +67,7 @@ json::value snapshot(const TicketType& t) {
                       {"original_price", opt(t.original_price)},
                       {"quantity_total", t.quantity_total},
                       {"quantity_sold", t.quantity_sold},
-                      {"status", t.status},
+                      {"status", to_text(t.status)},
                       {"sort_order", t.sort_order}};
 }
 
@@ -73,7 +75,7 @@ json::value snapshot(const User& u) {
   return json::object{{"id", u.id},
                       {"email", u.email},
                       {"full_name", opt(u.full_name)},
-                      {"role", u.role},
+                      {"role", to_text(u.role)},
                       {"is_active", u.is_active}};
 }
 
@@ -91,7 +93,7 @@ json::value snapshot(const Ticket& t) {
   return json::object{{"id", t.id},
                       {"ticket_code", t.ticket_code},
                       {"event_id", t.event_id},
-                      {"status", t.status},
+                      {"status", to_text(t.status)},
                       {"used_at", opt(t.used_at)}};
 }
 

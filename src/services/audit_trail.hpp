@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "store/audit_repo.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
+#include "domain/models.hpp"
+#include "domain/views.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient::audit {
 

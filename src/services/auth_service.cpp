@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "store/db.hpp"
 #include "store/revoked_tokens_repo.hpp"
 #include "store/users_repo.hpp"
 
@@ -62,7 +63,7 @@ bool AuthService::verify_password(const std::string& hash, const std::string& pa
 }
 
 std::string AuthService::issue_token(const User& user) const {
-  return signer_.issue(user.id, user.role, user.token_version, clock_.now());
+  return signer_.issue(user.id, std::string(to_text(user.role)), user.token_version, clock_.now());
 }
 
 AuthResult AuthService::register_user(const std::string& raw_email, const std::string& password,

@@ -7,9 +7,9 @@
 #include "core/config.hpp"
 #include "core/jwt.hpp"
 #include "core/rate_limiter.hpp"
+#include "domain/models.hpp"
 #include "services/password_hasher.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

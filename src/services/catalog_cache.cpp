@@ -5,6 +5,8 @@
 #include <random>
 #include <utility>
 
+#include "store/db.hpp"
+
 namespace evient {
 namespace {
 

@@ -22,7 +22,7 @@
 #include <unordered_map>
 
 #include "core/clock.hpp"
-#include "store/db.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "store/banners_repo.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
 #include "store/orders_repo.hpp"
 
@@ -47,7 +48,7 @@ std::string CatalogService::cache_key(const EventQuery& q) {
 
 EventPage CatalogService::list(const EventQuery& q) {
   store::events::EventFilter f;
-  f.statuses = {"published"};
+  f.statuses = {EventStatus::Published};
   if (q.category && !q.category->empty()) f.category = *q.category;
   if (q.search) f.search_words = search_words(*q.search);
   if (q.upcoming) f.ends_after = clock_.now();
@@ -61,7 +62,7 @@ EventPage CatalogService::list(const EventQuery& q) {
 
 std::vector<EventCard> CatalogService::featured(std::int64_t limit) {
   store::events::EventFilter f;
-  f.statuses = {"published"};
+  f.statuses = {EventStatus::Published};
   f.is_hot = true;
   f.starts_after = clock_.now();
   return db_.read([&](store::Tx& tx) { return store::events::list_cards(tx, f, limit, 0); });
@@ -77,7 +78,8 @@ EventDetail CatalogService::detail(const std::string& id_or_slug) {
   // then are the holds released and the availability read again.
   auto load = [&](store::Tx& tx) {
     auto event = find(tx);
-    if (!event || event->status == "draft") throw NotFound("Event not found", "EVENT_NOT_FOUND");
+    if (!event || event->status == EventStatus::Draft)
+      throw NotFound("Event not found", "EVENT_NOT_FOUND");
     const bool expired =
         refresher_ &&
         !store::orders::expired_pending_for_event(tx, event->id, clock_.now()).empty();

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/models.hpp"
 #include "services/catalog_cache.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

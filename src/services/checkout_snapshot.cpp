@@ -54,7 +54,7 @@ json::object order_json(const Order& o) {
   return {{"id", o.id},
           {"user_id", o.user_id},
           {"total_amount", o.total_amount},
-          {"status", o.status},
+          {"status", to_text(o.status)},
           {"payment_method", opt_text(o.payment_method)},
           {"payment_transaction_id", opt_text(o.payment_transaction_id)},
           {"created_at", format_iso(o.created_at)},
@@ -72,7 +72,7 @@ json::object ticket_json(const Ticket& t) {
           {"user_id", t.user_id},
           {"event_id", t.event_id},
           {"ticket_code", t.ticket_code},
-          {"status", t.status},
+          {"status", to_text(t.status)},
           {"used_at", opt_time(t.used_at)},
           {"price_at_purchase", t.price_at_purchase},
           {"created_at", format_iso(t.created_at)}};
@@ -95,7 +95,7 @@ Order order_from(const json::object& o) {
   r.id = text(o, "id");
   r.user_id = text(o, "user_id");
   r.total_amount = o.at("total_amount").as_int64();
-  r.status = text(o, "status");
+  r.status = parse_or_throw<OrderStatus>(text(o, "status"));
   r.payment_method = opt_text(o, "payment_method");
   r.payment_transaction_id = opt_text(o, "payment_transaction_id");
   r.created_at = time(o, "created_at");
@@ -119,7 +119,7 @@ Ticket ticket_from(const json::object& o) {
   t.user_id = text(o, "user_id");
   t.event_id = text(o, "event_id");
   t.ticket_code = text(o, "ticket_code");
-  t.status = text(o, "status");
+  t.status = parse_or_throw<TicketStatus>(text(o, "status"));
   t.used_at = opt_time(o, "used_at");
   t.price_at_purchase = o.at("price_at_purchase").as_int64();
   t.created_at = time(o, "created_at");

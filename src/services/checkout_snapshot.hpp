@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "services/payment_provider.hpp"
-#include "store/models.hpp"
 
 namespace evient {
 

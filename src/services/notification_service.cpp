@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "store/db.hpp"
 #include "store/notifications_repo.hpp"
 
 namespace evient {
@@ -54,7 +55,7 @@ void send(store::Tx& tx, const Order& order, std::string title, std::string mess
   n.user_id = order.user_id;
   n.title = std::move(title);
   n.message = std::move(message);
-  n.type = "order";
+  n.type = NotificationType::Order;
   n.created_at = now;
   store::notifications::insert(tx, n);
 }

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
+#include "domain/models.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "services/payment_service.hpp"
+#include "store/db.hpp"
 #include "store/idempotency_repo.hpp"
 #include "store/orders_repo.hpp"
 #include "store/tickets_repo.hpp"
@@ -52,14 +53,14 @@ std::vector<store::orders::SellableType> load_sellable(store::Tx& tx,
   std::vector<store::orders::SellableType> out;
   for (const auto& line : lines) {
     auto s = store::orders::find_sellable_type(tx, line.ticket_type_id);
-    if (!s || s->type.status == "hidden" || s->event_status == "draft") {
+    if (!s || s->type.status == TicketTypeStatus::Hidden || s->event_status == EventStatus::Draft) {
       throw NotFound("Ticket type " + line.ticket_type_id + " not found", "TICKET_TYPE_NOT_FOUND");
     }
-    if (s->event_status != "published" || (s->event_end && *s->event_end <= now)) {
+    if (s->event_status != EventStatus::Published || (s->event_end && *s->event_end <= now)) {
       throw Conflict("EVENT_NOT_ON_SALE", "Tickets for " + s->event_title + " are not on sale",
                      json::object{{"event_id", s->type.event_id}});
     }
-    if (s->type.status != "active") {
+    if (s->type.status != TicketTypeStatus::Active) {
       throw Conflict("SOLD_OUT", s->type.name + " is sold out",
                      json::object{{"ticket_type_id", s->type.id}, {"available", 0}});
     }
@@ -150,7 +151,7 @@ std::vector<Ticket> issue_tickets(store::Tx& tx, const Order& order, Timestamp n
       t.user_id = order.user_id;
       t.event_id = item.event_id;
       t.ticket_code = crypto::ticket_code();
-      t.status = "valid";
+      t.status = TicketStatus::Valid;
       t.price_at_purchase = item.unit_price;
       t.created_at = now;
       store::tickets::insert(tx, t);
@@ -238,14 +239,14 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
 
     CheckoutResult result;
     if (order.total_amount == 0) {
-      order.status = "paid";
+      order.status = OrderStatus::Paid;
       order.payment_method = "free";
       order.paid_at = now;
       store::orders::insert(tx, order);
       result.tickets = checkout::issue_tickets(tx, order, now);
       notify::order_paid(tx, order, result.tickets.size(), now);
     } else {
-      order.status = "pending";
+      order.status = OrderStatus::Pending;
       order.expires_at = now + config_.order_hold;
       store::orders::insert(tx, order);
       result.payment = payments_.checkout_provider().create_payment(order);
@@ -278,7 +279,7 @@ std::optional<CheckoutResult> OrderService::claim_key(const std::string& user_id
                     "This Idempotency-Key was used with a different request");
   };
   if (record->request_hash != hash) throw reused();
-  if (record->status == "completed") {
+  if (record->completed) {
     // A result this version cannot read (kept by an older one) is never
     // replaced by a second order: the key counts as used.
     if (!record->result) throw reused();
@@ -309,7 +310,7 @@ OrderPage OrderService::list(const std::string& user_id, std::int64_t limit, std
 
 CheckoutResult OrderService::view(store::Tx& tx, Order order) {
   CheckoutResult r;
-  if (order.status == "pending") {
+  if (order.status == OrderStatus::Pending) {
     r.payment = payments_.checkout_provider().create_payment(order);
   } else {
     r.tickets = store::tickets::list_for_order(tx, order.id);
@@ -325,7 +326,8 @@ CheckoutResult OrderService::get(const std::string& user_id, const std::string& 
     return view(tx, std::move(*order));
   };
   CheckoutResult r = db_.read(load);
-  if (r.order.status == "pending" && r.order.expires_at && *r.order.expires_at <= clock_.now()) {
+  if (r.order.status == OrderStatus::Pending && r.order.expires_at &&
+      *r.order.expires_at <= clock_.now()) {
     release_each({r.order.id});
     r = db_.read(load);
   }
@@ -339,7 +341,7 @@ CheckoutResult OrderService::cancel(const std::string& user_id, const std::strin
     if (!checkout::release_order(tx, order->id, notify::ReleaseReason::CancelledByBuyer,
                                  clock_.now())) {
       throw Conflict("ORDER_NOT_CANCELLABLE", "Only a pending order can be cancelled",
-                     json::object{{"status", order->status}});
+                     json::object{{"status", to_text(order->status)}});
     }
     return view(tx, std::move(*store::orders::find(tx, order->id)));
   });

@@ -9,11 +9,11 @@
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "domain/models.hpp"
 #include "services/checkout_snapshot.hpp"
 #include "services/notification_service.hpp"
 #include "services/payment_provider.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

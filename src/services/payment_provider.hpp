@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "core/money.hpp"
-#include "store/models.hpp"
+#include "domain/models.hpp"
 
 namespace evient {
 

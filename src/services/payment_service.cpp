@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "services/notification_service.hpp"
 #include "services/order_service.hpp"
+#include "store/db.hpp"
 #include "store/orders_repo.hpp"
 
 namespace evient {
@@ -44,7 +45,7 @@ bool re_reserve(store::Tx& tx, const Order& order, Timestamp now) {
   const auto items = sorted_items(order);
   for (const auto& item : items) {
     auto s = store::orders::find_sellable_type(tx, item.ticket_type_id);
-    if (!s || s->event_status != "published" || (s->event_end && *s->event_end <= now)) {
+    if (!s || s->event_status != EventStatus::Published || (s->event_end && *s->event_end <= now)) {
       return false;
     }
   }
@@ -144,7 +145,7 @@ PaymentResult PaymentService::apply(const PaymentProvider& provider, const Payme
       result.outcome = PaymentOutcome::AlreadyProcessed;
       return result;
     }
-    if (order->status == "cancelled" &&
+    if (order->status == OrderStatus::Cancelled &&
         store::orders::claim_late_payment(tx, order->id, method, n.transaction_id, now)) {
       if (re_reserve(tx, *order, now)) {
         store::orders::mark_late_paid(tx, order->id, now);

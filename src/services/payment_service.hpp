@@ -16,7 +16,7 @@
 #include "core/config.hpp"
 #include "services/payment_provider.hpp"
 #include "services/sandbox_provider.hpp"
-#include "store/db.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 

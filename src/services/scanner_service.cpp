@@ -3,11 +3,13 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "services/audit_trail.hpp"
+#include "store/db.hpp"
+#include "store/scanner_repo.hpp"
 
 namespace evient {
 namespace {
 
-store::scanner::ScannedTicket find_or_throw(store::Tx& tx, const std::string& code) {
+ScannedTicket find_or_throw(store::Tx& tx, const std::string& code) {
   auto s = store::scanner::find_by_code(tx, code);
   if (!s) throw NotFound("No ticket has this code", "TICKET_NOT_FOUND");
   return *s;
@@ -21,17 +23,16 @@ std::string normalized(std::string_view code) {
 
 }  // namespace
 
-std::string scan_verdict(const store::scanner::ScannedTicket& s,
-                         const std::optional<std::string>& event_id, Timestamp now,
-                         std::chrono::seconds window) {
-  if (event_id && *event_id != s.ticket.event_id) return scan_reason::kWrongEvent;
-  if (s.ticket.status == "cancelled") return scan_reason::kCancelled;
-  if (s.ticket.status == "used") return scan_reason::kAlreadyUsed;
+ScanReason scan_verdict(const ScannedTicket& s, const std::optional<std::string>& event_id,
+                        Timestamp now, std::chrono::seconds window) {
+  if (event_id && *event_id != s.ticket.event_id) return ScanReason::WrongEvent;
+  if (s.ticket.status == TicketStatus::Cancelled) return ScanReason::Cancelled;
+  if (s.ticket.status == TicketStatus::Used) return ScanReason::AlreadyUsed;
   if (s.event_start) {
     const Timestamp end = s.event_end.value_or(*s.event_start);
-    if (now < *s.event_start - window || now > end + window) return scan_reason::kEventNotToday;
+    if (now < *s.event_start - window || now > end + window) return ScanReason::EventNotToday;
   }
-  return scan_reason::kOk;
+  return ScanReason::Ok;
 }
 
 ScannerService::ScannerService(store::Database& db, const Clock& clock,
@@ -46,7 +47,7 @@ ScanResult ScannerService::validate(std::string_view code,
     ScanResult r;
     r.scanned = find_or_throw(tx, c);
     r.reason = scan_verdict(r.scanned, event_id, now, window_);
-    r.valid = r.reason == scan_reason::kOk;
+    r.valid = r.reason == ScanReason::Ok;
     return r;
   });
 }
@@ -59,7 +60,7 @@ ScanResult ScannerService::check_in(const std::string& actor_id, std::string_vie
   // lock, and accepted ones hold it only for the update and the audit row. The
   // conditional update below, not this read, decides who wins a race.
   ScanResult r = validate(c, event_id);
-  if (r.reason != scan_reason::kOk) {
+  if (r.reason != ScanReason::Ok) {
     r.valid = false;
     return r;
   }
@@ -67,7 +68,7 @@ ScanResult ScannerService::check_in(const std::string& actor_id, std::string_vie
     if (!store::scanner::mark_used(tx, c, event_id, now)) return false;
     const Ticket before = r.scanned.ticket;
     Ticket after = before;
-    after.status = "used";
+    after.status = TicketStatus::Used;
     after.used_at = now;
     audit::record(tx, actor_id, "ticket.check_in", "ticket", before.id, audit::snapshot(before),
                   audit::snapshot(after), now);
@@ -76,11 +77,11 @@ ScanResult ScannerService::check_in(const std::string& actor_id, std::string_vie
   if (!won) {
     // Another door won between our read and our update: report what it left.
     r = validate(c, event_id);
-    if (r.reason == scan_reason::kOk) r.reason = scan_reason::kAlreadyUsed;
+    if (r.reason == ScanReason::Ok) r.reason = ScanReason::AlreadyUsed;
     r.valid = false;
     return r;
   }
-  r.scanned.ticket.status = "used";
+  r.scanned.ticket.status = TicketStatus::Used;
   r.scanned.ticket.used_at = now;
   r.valid = true;
   return r;
@@ -95,12 +96,12 @@ ScanResult ScannerService::undo(const std::string& actor_id, std::string_view co
     const Ticket before = r.scanned.ticket;
     if (!store::scanner::mark_unused(tx, c)) {
       throw Conflict("NOT_CHECKED_IN", "This ticket is not checked in",
-                     boost::json::object{{"status", before.status}});
+                     boost::json::object{{"status", to_text(before.status)}});
     }
-    r.scanned.ticket.status = "valid";
+    r.scanned.ticket.status = TicketStatus::Valid;
     r.scanned.ticket.used_at.reset();
     r.reason = scan_verdict(r.scanned, std::nullopt, now, window_);
-    r.valid = r.reason == scan_reason::kOk;
+    r.valid = r.reason == ScanReason::Ok;
     audit::record(tx, actor_id, "ticket.undo_check_in", "ticket", before.id,
                   audit::snapshot(before), audit::snapshot(r.scanned.ticket), now);
     return r;

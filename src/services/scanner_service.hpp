@@ -7,30 +7,21 @@
 #include <string>
 
 #include "core/clock.hpp"
-#include "store/db.hpp"
-#include "store/scanner_repo.hpp"
+#include "domain/views.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
-namespace scan_reason {
-inline constexpr const char* kOk = "OK";
-inline constexpr const char* kAlreadyUsed = "ALREADY_USED";
-inline constexpr const char* kCancelled = "CANCELLED";
-inline constexpr const char* kWrongEvent = "WRONG_EVENT";
-inline constexpr const char* kEventNotToday = "EVENT_NOT_TODAY";
-}  // namespace scan_reason
-
 struct ScanResult {
   bool valid = false;
-  std::string reason;  // one of scan_reason
-  store::scanner::ScannedTicket scanned;
+  ScanReason reason = ScanReason::Ok;
+  ScannedTicket scanned;
 };
 
-// Why a ticket may not enter now (scan_reason::kOk when it may). The door is
+// Why a ticket may not enter now (ScanReason::Ok when it may). The door is
 // open from `window` before the event starts until `window` after it ends.
-std::string scan_verdict(const store::scanner::ScannedTicket& s,
-                         const std::optional<std::string>& event_id, Timestamp now,
-                         std::chrono::seconds window);
+ScanReason scan_verdict(const ScannedTicket& s, const std::optional<std::string>& event_id,
+                        Timestamp now, std::chrono::seconds window);
 
 class ScannerService {
  public:

@@ -2,7 +2,9 @@
 
 #include "core/errors.hpp"
 #include "core/time.hpp"
+#include "store/db.hpp"
 #include "store/events_repo.hpp"
+#include "store/stats_repo.hpp"
 #include "store/users_repo.hpp"
 
 namespace evient {
@@ -14,18 +16,18 @@ Timestamp first_day(Timestamp today, int n) {
   return std::chrono::floor<days>(today) - days(n - 1);
 }
 
-OrderCounts order_counts(const std::map<std::string, std::int64_t>& m) {
-  auto get = [&](const char* k) {
+OrderCounts order_counts(const std::map<OrderStatus, std::int64_t>& m) {
+  auto get = [&](OrderStatus k) {
     auto it = m.find(k);
     return it == m.end() ? 0 : it->second;
   };
-  return {get("pending"), get("paid"), get("cancelled"), get("refunded")};
+  return {get(OrderStatus::Pending), get(OrderStatus::Paid), get(OrderStatus::Cancelled),
+          get(OrderStatus::Refunded)};
 }
 
 }  // namespace
 
-std::vector<DayRevenue> bucket_by_day(const std::vector<store::stats::SaleRow>& rows,
-                                      Timestamp today, int n) {
+std::vector<DayRevenue> bucket_by_day(const std::vector<SaleRow>& rows, Timestamp today, int n) {
   const auto start = std::chrono::floor<days>(today) - days(n - 1);
   std::vector<DayRevenue> out(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) out[i].date = format_date(Timestamp(start + days(i)));
@@ -50,7 +52,7 @@ DashboardStats StatsService::dashboard() {
     s.total_users = store::users::count(tx);
     s.total_events = store::events::count(tx, {});
     store::events::EventFilter upcoming;
-    upcoming.statuses = {"published"};
+    upcoming.statuses = {EventStatus::Published};
     upcoming.starts_after = now;
     s.upcoming_events = store::events::count(tx, upcoming);
     s.orders_by_status = order_counts(store::stats::orders_by_status(tx, std::nullopt));

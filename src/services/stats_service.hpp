@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "store/db.hpp"
-#include "store/models.hpp"
-#include "store/stats_repo.hpp"
+#include "domain/models.hpp"
+#include "domain/views.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
@@ -37,22 +37,21 @@ struct DashboardStats {
   std::int64_t tickets_checked_in = 0;
   OrderCounts orders_by_status;
   std::vector<DayRevenue> revenue_by_day;
-  std::vector<store::stats::EventTotals> top_events;
+  std::vector<EventTotals> top_events;
 };
 
 struct EventStats {
   Event event;
-  store::stats::EventTotals totals;
+  EventTotals totals;
   std::int64_t remaining = 0;  // seats neither sold nor reserved, over every type
   OrderCounts orders_by_status;
   std::vector<DayRevenue> revenue_by_day;
-  std::vector<store::stats::TypeTotals> ticket_types;
+  std::vector<TypeTotals> ticket_types;
 };
 
 // Buckets sales by the UTC date they were paid on, over the `days` days that end
 // with `today` (inclusive); every day is present, zero or not, oldest first.
-std::vector<DayRevenue> bucket_by_day(const std::vector<store::stats::SaleRow>& rows,
-                                      Timestamp today, int days);
+std::vector<DayRevenue> bucket_by_day(const std::vector<SaleRow>& rows, Timestamp today, int days);
 
 class StatsService {
  public:

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "store/db.hpp"
 #include "store/tickets_repo.hpp"
 
 namespace evient {
@@ -13,7 +14,7 @@ namespace evient {
 WalletService::WalletService(store::Database& db) : db_(db) {}
 
 WalletPage WalletService::tickets(const std::string& user_id,
-                                  const std::optional<std::string>& status, std::int64_t limit,
+                                  const std::optional<TicketStatus>& status, std::int64_t limit,
                                   std::int64_t offset) {
   return db_.read([&](store::Tx& tx) {
     WalletPage page;

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "store/db.hpp"
-#include "store/models.hpp"
+#include "domain/models.hpp"
+#include "services/store_handles.hpp"
 
 namespace evient {
 
@@ -20,7 +20,7 @@ class WalletService {
   explicit WalletService(store::Database& db);
 
   // `status` is valid | used | cancelled, or nullopt for all.
-  WalletPage tickets(const std::string& user_id, const std::optional<std::string>& status,
+  WalletPage tickets(const std::string& user_id, const std::optional<TicketStatus>& status,
                      std::int64_t limit, std::int64_t offset);
   // The ticket's code as an SVG QR code; 404 unless the ticket is the user's.
   std::string ticket_qr_svg(const std::string& user_id, const std::string& ticket_id);

@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::admin {
 
@@ -26,7 +27,7 @@ struct AffectedOrder {
 
 // Orders in `status` holding at least one item of the event.
 std::vector<AffectedOrder> orders_for_event(Tx& tx, const std::string& event_id,
-                                            const std::string& status);
+                                            OrderStatus status);
 // (Releasing a pending order is orders::cancel_if_pending + orders::unreserve.)
 // paid -> refunded; false when it was no longer paid.
 bool mark_refunded(Tx& tx, const std::string& order_id, Timestamp now);
@@ -44,18 +45,7 @@ bool remove_unsold_ticket_type(Tx& tx, const std::string& id);
 
 // --- Attendee export --------------------------------------------------------
 
-struct AttendeeRow {
-  std::string ticket_id;
-  Timestamp created_at{};
-  std::string ticket_code;
-  std::string status;
-  std::optional<Timestamp> used_at;
-  std::string ticket_type;
-  std::optional<std::string> holder_name;
-  std::string holder_email;
-  std::string order_id;
-  Minor price = 0;
-};
+using AttendeeRow = evient::AttendeeRow;
 
 // The event's tickets in id order, strictly after the ticket id `after`.
 std::vector<AttendeeRow> attendees_page(Tx& tx, const std::string& event_id,
@@ -67,7 +57,7 @@ std::vector<AttendeeRow> attendees_page(Tx& tx, const std::string& event_id,
 struct BroadcastMessage {
   std::string title;
   std::string message;
-  std::string type;  // system | order | promotion
+  NotificationType type = NotificationType::System;
   Timestamp created_at{};
 };
 

@@ -1,15 +1,18 @@
 #pragma once
-// The audit log of admin writes (migration 0003_audit_log.sql); its Entry and
-// Filter live in models.hpp, where the API layer may see them.
+// The audit log of admin writes (migration 0003_audit_log.sql).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "domain/views.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::audit {
+
+using Entry = evient::AuditEntry;
+
+using Filter = evient::AuditFilter;
 
 void insert(Tx& tx, const Entry& e);
 // Newest first.

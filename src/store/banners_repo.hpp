@@ -2,8 +2,8 @@
 #include <optional>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::banners {
 
@@ -14,6 +14,8 @@ std::int64_t count_all(Tx& tx);
 std::optional<Banner> find(Tx& tx, std::int64_t id);
 // Returns the new id.
 std::int64_t insert(Tx& tx, const Banner& b);
+// Many at once, ids chosen by the database (the bench data set).
+void insert_many(Tx& tx, const std::vector<Banner>& banners);
 void update(Tx& tx, const Banner& b);
 void remove(Tx& tx, std::int64_t id);
 

@@ -6,6 +6,13 @@
 
 namespace evient::store {
 
+std::size_t Result::column(std::string_view name) const {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i] == name) return i;
+  }
+  throw DatabaseError("no column " + std::string(name) + " in the result");
+}
+
 const std::optional<std::string>& Result::Row::cell(std::size_t col) const {
   const std::size_t width = r_->columns_.size();
   if (col >= width) throw DatabaseError("column index out of range");

@@ -19,10 +19,9 @@
 
 #include "core/clock.hpp"
 #include "core/unavailable.hpp"
+#include "store/dialect.hpp"
 
 namespace evient::store {
-
-enum class Engine { Sqlite, Postgres };
 
 // A bound parameter. Timestamps are bound as ISO-8601 text (see core/time.hpp);
 // booleans become 0/1 on SQLite and true/false on PostgreSQL.
@@ -40,6 +39,9 @@ class Result {
   class Row {
    public:
     Row(const Result* r, std::size_t i) : r_(r), i_(i) {}
+    // By position: for single-value queries (COUNT(*), RETURNING id). Rows of
+    // several columns are read by name (store/rows.hpp), so that adding a
+    // column never shifts what a mapper reads.
     bool is_null(std::size_t col) const { return !cell(col).has_value(); }
     const std::string& text(std::size_t col) const;  // throws on NULL
     std::optional<std::string> opt_text(std::size_t col) const { return cell(col); }
@@ -48,6 +50,23 @@ class Result {
     bool boolean(std::size_t col) const;    // "1"/"t"/"true" -> true
     Timestamp time(std::size_t col) const;  // throws on NULL
     std::optional<Timestamp> opt_time(std::size_t col) const;
+
+    // By column name (the SELECT list's name or alias); throws DatabaseError
+    // when the statement has no such column.
+    bool is_null(std::string_view col) const { return is_null(r_->column(col)); }
+    const std::string& text(std::string_view col) const { return text(r_->column(col)); }
+    std::optional<std::string> opt_text(std::string_view col) const {
+      return opt_text(r_->column(col));
+    }
+    std::int64_t i64(std::string_view col) const { return i64(r_->column(col)); }
+    std::optional<std::int64_t> opt_i64(std::string_view col) const {
+      return opt_i64(r_->column(col));
+    }
+    bool boolean(std::string_view col) const { return boolean(r_->column(col)); }
+    Timestamp time(std::string_view col) const { return time(r_->column(col)); }
+    std::optional<Timestamp> opt_time(std::string_view col) const {
+      return opt_time(r_->column(col));
+    }
 
    private:
     const std::optional<std::string>& cell(std::size_t col) const;
@@ -66,6 +85,9 @@ class Result {
   // Rows changed by INSERT/UPDATE/DELETE (with or without RETURNING); 0 for SELECT.
   std::int64_t affected() const { return affected_; }
   const std::vector<std::string>& columns() const { return columns_; }
+  // The position of the column named `name`; throws DatabaseError when there is
+  // none. A linear scan: rows have a few dozen columns at most.
+  std::size_t column(std::string_view name) const;
 
  private:
   friend class Row;
@@ -123,6 +145,7 @@ class Connection {
   // Runs several ;-separated statements without parameters (migrations, BEGIN...).
   virtual void exec_script(std::string_view sql) = 0;
   virtual Engine engine() const = 0;
+  const Dialect& dialect() const { return dialect_of(engine()); }
 };
 
 // One unit of work on one connection, inside a transaction.
@@ -138,6 +161,7 @@ class Tx {
     return holder.first();
   }
   Engine engine() const { return conn_.engine(); }
+  const Dialect& dialect() const { return conn_.dialect(); }
   Connection& connection() { return conn_; }
 
  private:
@@ -159,6 +183,7 @@ class Database {
   // Runs statements outside any transaction (migrations manage their own).
   virtual void with_connection(const std::function<void(Connection&)>& work) = 0;
   virtual Engine engine() const = 0;
+  const Dialect& dialect() const { return dialect_of(engine()); }
   // Cheap liveness check for /readyz.
   virtual bool ping() = 0;
 

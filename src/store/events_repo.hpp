@@ -3,13 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::events {
 
 struct EventFilter {
-  std::vector<std::string> statuses;      // empty = any
+  std::vector<EventStatus> statuses;      // empty = any
   std::optional<std::string> category;    // compared case-insensitively
   std::vector<std::string> search_words;  // folded words; each must appear
   std::optional<Timestamp> ends_after;    // upcoming: not yet over at this instant
@@ -26,18 +26,16 @@ std::optional<Event> find_by_slug(Tx& tx, const std::string& slug);
 bool slug_exists(Tx& tx, const std::string& slug);
 // Throws ConstraintViolation("uniq_events_slug") on a duplicate slug.
 void insert(Tx& tx, const Event& e);
+// Many at once in multi-row statements (the bench data set).
+void insert_many(Tx& tx, const std::vector<Event>& events);
 void update(Tx& tx, const Event& e);
 void remove(Tx& tx, const std::string& id);
-
-// The ticket_types columns under alias `t`, in the order ticket_type_from_row reads
-// them; shared by every query that loads whole ticket types.
-extern const char* const kTicketTypeColumns;
-TicketType ticket_type_from_row(const Result::Row& r);
 
 // Non-hidden types (or all of them with include_hidden), cheapest and earliest first.
 std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool include_hidden);
 std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id);
 void insert_ticket_type(Tx& tx, const TicketType& t);
+void insert_ticket_types(Tx& tx, const std::vector<TicketType>& types);
 // Updates everything but quantity_sold; refuses (returns false) when the new
 // quantity_total would fall below what is sold at that instant.
 bool update_ticket_type(Tx& tx, const TicketType& t);

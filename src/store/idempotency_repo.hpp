@@ -9,7 +9,7 @@ namespace evient::store::idempotency {
 
 struct KeyRecord {
   std::string request_hash;
-  std::string status;                 // in_progress | completed
+  bool completed = false;             // else still in progress
   std::optional<std::string> result;  // what complete() kept (the service's encoding)
   Timestamp created_at{};
 };

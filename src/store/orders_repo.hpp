@@ -7,15 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::orders {
 
 // A ticket type with what checkout needs to know about its event.
 struct SellableType {
   TicketType type;
-  std::string event_status;
+  EventStatus event_status = EventStatus::Draft;
   std::string event_title;
   std::optional<Timestamp> event_end;  // end_time, or start_time when there is none
 };
@@ -42,7 +43,9 @@ void lock_user(Tx& tx, const std::string& user_id);
 // Units of an event in the user's pending and paid orders.
 std::int64_t user_event_quantity(Tx& tx, const std::string& user_id, const std::string& event_id);
 
-void insert(Tx& tx, const Order& order);                   // with its items
+void insert(Tx& tx, const Order& order);  // with its items
+// Many at once (with their items) in multi-row statements (the bench data set).
+void insert_many(Tx& tx, const std::vector<Order>& orders);
 std::optional<Order> find(Tx& tx, const std::string& id);  // with items
 std::optional<Order> find_for_user(Tx& tx, const std::string& user_id, const std::string& id);
 std::vector<Order> list_for_user(Tx& tx, const std::string& user_id, std::int64_t limit,
@@ -68,19 +71,12 @@ bool mark_refunded_if_refundable(Tx& tx, const std::string& id, Timestamp now);
 
 // --- Admin listing ------------------------------------------------------------
 
-struct Buyer {
-  std::string id;
-  std::string email;
-  std::optional<std::string> full_name;
-};
+using Buyer = evient::Buyer;
 
-struct OrderWithBuyer {
-  Order order;  // with items
-  Buyer buyer;
-};
+using OrderWithBuyer = evient::OrderWithBuyer;
 
 struct AdminOrderFilter {
-  std::optional<std::string> status;
+  std::optional<OrderStatus> status;
   std::optional<std::string> event_id;     // has an item of this event
   std::optional<std::string> user_id;      // exact buyer
   std::optional<std::string> user_search;  // folded text within the buyer's email or name

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/time.hpp"
+#include "domain/status.hpp"
 #include "store/db.hpp"
 
 namespace evient::store {
@@ -18,6 +19,11 @@ inline Param ts(Timestamp t) {
 inline Param ts_or_null(const std::optional<Timestamp>& t) {
   if (!t) return nullptr;
   return format_iso(*t);
+}
+// A domain enum as its stored text (domain/status.hpp).
+template <class E>
+requires std::is_enum_v<E> Param text_of(E value) {
+  return std::string(to_text(value));
 }
 inline Param i64_or_null(const std::optional<std::int64_t>& n) {
   if (!n) return nullptr;

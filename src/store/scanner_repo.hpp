@@ -4,21 +4,13 @@
 #include <optional>
 #include <string>
 
+#include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::scanner {
 
-struct ScannedTicket {
-  Ticket ticket;
-  std::string event_title;
-  std::optional<Timestamp> event_start;
-  std::optional<Timestamp> event_end;
-  std::string event_status;
-  std::string ticket_type_name;
-  std::optional<std::string> holder_name;
-  std::string holder_email;
-};
+using ScannedTicket = evient::ScannedTicket;
 
 // `code` must already be normalised (crypto::normalize_ticket_code).
 std::optional<ScannedTicket> find_by_code(Tx& tx, const std::string& code);

@@ -7,31 +7,18 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::stats {
 
 // One paid sale: when it was paid, how much, how many tickets.
-struct SaleRow {
-  Timestamp paid_at{};
-  Minor amount = 0;
-  std::int64_t tickets = 0;
-};
+using SaleRow = evient::SaleRow;
 
-struct EventTotals {
-  std::string id;
-  std::string title;
-  std::int64_t tickets_sold = 0;  // issued, not cancelled
-  Minor revenue = 0;              // order items of paid orders
-  std::int64_t checked_in = 0;
-};
+using EventTotals = evient::EventTotals;
 
-struct TypeTotals {
-  TicketType type;
-  std::int64_t tickets_sold = 0;
-  std::int64_t checked_in = 0;
-};
+using TypeTotals = evient::TypeTotals;
 
 // Paid orders only: refunded orders are not revenue.
 Minor paid_revenue(Tx& tx);
@@ -39,7 +26,7 @@ Minor paid_revenue(Tx& tx);
 std::int64_t tickets_issued(Tx& tx, const std::optional<std::string>& event_id);
 std::int64_t tickets_checked_in(Tx& tx, const std::optional<std::string>& event_id);
 // Order count per status; with an event, orders holding at least one item of it.
-std::map<std::string, std::int64_t> orders_by_status(Tx& tx,
+std::map<OrderStatus, std::int64_t> orders_by_status(Tx& tx,
                                                      const std::optional<std::string>& event_id);
 // Paid orders (or, with an event, their items for it) paid at or after `since`.
 std::vector<SaleRow> sales_since(Tx& tx, Timestamp since,

@@ -3,8 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
-#include "store/models.hpp"
 
 namespace evient::store::users {
 
@@ -12,6 +13,8 @@ std::optional<User> find_by_id(Tx& tx, const std::string& id);
 std::optional<User> find_by_email(Tx& tx, const std::string& email);
 // Throws ConstraintViolation("uniq_users_email") on a duplicate.
 void insert(Tx& tx, const User& user);
+// Many at once in multi-row statements (the bench data set).
+void insert_many(Tx& tx, const std::vector<User>& users);
 // `current` is the row as the caller just read it (its email feeds search_text).
 void update_profile(Tx& tx, const User& current, const std::optional<std::string>& full_name,
                     const std::optional<std::string>& avatar_url, Timestamp now);
@@ -19,11 +22,7 @@ void update_profile(Tx& tx, const User& current, const std::optional<std::string
 void update_password(Tx& tx, const std::string& id, const std::string& hash, Timestamp now);
 std::int64_t count(Tx& tx);
 
-struct UserFilter {
-  std::string search;  // folded; matches email or name
-  std::optional<std::string> role;
-  std::optional<bool> is_active;
-};
+using UserFilter = evient::UserFilter;
 std::vector<User> list(Tx& tx, const UserFilter& f, std::int64_t limit, std::int64_t offset);
 std::int64_t count(Tx& tx, const UserFilter& f);
 // Admin changes; role/is_active changes bump token_version.

@@ -5,8 +5,11 @@
 #include <vector>
 
 #include "core/crypto.hpp"
-#include "core/text.hpp"
-#include "store/params.hpp"
+#include "store/banners_repo.hpp"
+#include "store/events_repo.hpp"
+#include "store/orders_repo.hpp"
+#include "store/tickets_repo.hpp"
+#include "store/users_repo.hpp"
 #include "tools/seeder.hpp"
 
 namespace evient {
@@ -14,7 +17,6 @@ namespace {
 
 using std::chrono::days;
 using std::chrono::hours;
-using store::Param;
 
 constexpr std::int64_t kUsers = 20'000;
 constexpr std::int64_t kEvents = 2'000;  // including the three special ones
@@ -24,6 +26,32 @@ constexpr std::int64_t kDoorTickets = 100'000;
 constexpr std::int64_t kTicketsPerOrder = 4;
 constexpr std::int64_t kStadiumSeats[kTypesPerEvent] = {30'000, 15'000, 5'000};
 constexpr std::int64_t kHotQuantity = 10'000'000;
+// Rows handed to a repository's insert_many at a time: bounds the memory the
+// 200,000 tickets would take as one vector.
+constexpr std::size_t kChunk = 4'000;
+
+// Collects models and writes them through `insert_many` a chunk at a time.
+// Call flush() after the last add().
+template <class Model>
+class Chunked {
+ public:
+  using Writer = void (*)(store::Tx&, const std::vector<Model>&);
+  Chunked(store::Tx& tx, Writer write) : tx_(tx), write_(write) { pending_.reserve(kChunk); }
+  void add(Model m) {
+    pending_.push_back(std::move(m));
+    if (pending_.size() == kChunk) flush();
+  }
+  void flush() {
+    if (pending_.empty()) return;
+    write_(tx_, pending_);
+    pending_.clear();
+  }
+
+ private:
+  store::Tx& tx_;
+  Writer write_;
+  std::vector<Model> pending_;
+};
 
 constexpr std::array<const char*, 8> kCategories = {"Music", "Tech",    "Food",     "Sports",
                                                     "Art",   "Theatre", "Workshop", "Festival"};
@@ -36,54 +64,6 @@ constexpr std::array<const char*, 10> kNames = {"Hoàng Hôn", "Mùa Thu",   "S�
 constexpr std::array<const char*, 8> kCities = {
     "Hà Nội", "TP. Hồ Chí Minh", "Đà Nẵng", "Huế", "Hải Phòng", "Cần Thơ", "Nha Trang", "Đà Lạt"};
 constexpr std::array<const char*, 3> kTypeNames = {"Standard", "Premium", "VIP"};
-
-// Multi-row INSERT: "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ...", one
-// statement per `per_statement` rows, prepared once and reused (the store caches
-// statements by SQL text). SQLite looks parameters up by name linearly, so there
-// one row per statement is fastest; PostgreSQL saves a round trip per row.
-// Call flush() after the last add().
-class BatchInsert {
- public:
-  BatchInsert(store::Tx& tx, std::string head, std::size_t columns)
-      : tx_(tx),
-        head_(std::move(head)),
-        columns_(columns),
-        per_statement_(tx.engine() == store::Engine::Postgres ? 200 : 1) {
-    pending_.reserve(columns_ * per_statement_);
-  }
-
-  void add(std::vector<Param> row) {
-    for (auto& p : row) pending_.push_back(std::move(p));
-    if (pending_.size() == columns_ * per_statement_) flush();
-  }
-
-  void flush() {
-    if (pending_.empty()) return;
-    const std::size_t rows = pending_.size() / columns_;
-    if (rows == per_statement_ && full_sql_.empty()) full_sql_ = sql_for(rows);
-    tx_.exec(rows == per_statement_ ? full_sql_ : sql_for(rows), pending_);
-    pending_.clear();
-  }
-
- private:
-  std::string sql_for(std::size_t rows) const {
-    std::string sql = head_ + " VALUES ";
-    std::size_t n = 0;
-    for (std::size_t r = 0; r < rows; ++r) {
-      sql += r ? ", (" : "(";
-      for (std::size_t c = 0; c < columns_; ++c) sql += (c ? ", $" : "$") + std::to_string(++n);
-      sql += ')';
-    }
-    return sql;
-  }
-
-  store::Tx& tx_;
-  std::string head_;
-  std::size_t columns_;
-  std::size_t per_statement_;
-  std::string full_sql_;
-  std::vector<Param> pending_;
-};
 
 struct TypeRow {
   std::string id;
@@ -98,7 +78,7 @@ struct EventRow {
   std::string slug;
   Timestamp start;
   Timestamp end;
-  std::string status;
+  EventStatus status = EventStatus::Published;
 };
 
 }  // namespace
@@ -110,10 +90,8 @@ std::string bench_user_email(std::int64_t i) {
 BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) {
   if (reset) wipe(db);
   BenchSeedReport report;
-  const bool exists = db.read([](store::Tx& tx) {
-    return !tx.exec("SELECT 1 FROM users WHERE email = $1", {std::string(kBenchAdminEmail)})
-                .empty();
-  });
+  const bool exists = db.read(
+      [](store::Tx& tx) { return store::users::find_by_email(tx, kBenchAdminEmail).has_value(); });
   if (exists) return report;
 
   const Timestamp now = clock.now();
@@ -126,23 +104,24 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
   db.write([&](store::Tx& tx) {
     std::vector<std::string> user_ids;
     {
-      BatchInsert users(tx,
-                        "INSERT INTO users (id, email, password_hash, full_name, role, created_at, "
-                        "updated_at, search_text)",
-                        8);
-      auto add_user = [&](const std::string& email, const std::string& name, const char* role) {
-        const std::string id = crypto::uuid_v4();
-        const Param created = store::ts(now - days(pick(1, 400)));
-        users.add({id, email, password_hash, name, std::string(role), created, created,
-                   text::fold(name + " " + email)});
-        return id;
+      Chunked<User> users(tx, store::users::insert_many);
+      auto add_user = [&](const std::string& email, const std::string& name, Role role) {
+        User u;
+        u.id = crypto::uuid_v4();
+        u.email = email;
+        u.password_hash = password_hash;
+        u.full_name = name;
+        u.role = role;
+        u.created_at = u.updated_at = now - days(pick(1, 400));
+        users.add(u);
+        return u.id;
       };
-      add_user(kBenchAdminEmail, "Bench Admin", "admin");
+      add_user(kBenchAdminEmail, "Bench Admin", Role::Admin);
       user_ids.reserve(kUsers);
       for (std::int64_t i = 0; i < kUsers; ++i) {
         user_ids.push_back(
             add_user(bench_user_email(i),
-                     std::string(kNames[i % kNames.size()]) + " " + std::to_string(i), "user"));
+                     std::string(kNames[i % kNames.size()]) + " " + std::to_string(i), Role::User));
       }
       users.flush();
     }
@@ -150,16 +129,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
     std::vector<EventRow> events;
     std::vector<TypeRow> types;
     {
-      BatchInsert ev(tx,
-                     "INSERT INTO events (id, title, slug, description, content, location, "
-                     "start_time, end_time, banner_image, thumbnail_image, category, status, "
-                     "is_hot, created_at, updated_at, search_text)",
-                     16);
-      BatchInsert tt(tx,
-                     "INSERT INTO ticket_types (id, event_id, name, description, price, "
-                     "original_price, quantity_total, quantity_sold, status, sort_order, "
-                     "created_at, updated_at)",
-                     12);
+      Chunked<Event> ev(tx, store::events::insert_many);
       for (std::int64_t i = 0; i < kEvents; ++i) {
         EventRow e;
         e.id = crypto::uuid_v4();
@@ -169,7 +139,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
         const char* city = kCities[(i * 7) % kCities.size()];
         const char* category = kCategories[i % kCategories.size()];
         e.slug = "bench-event-" + std::to_string(i);
-        e.status = "published";
+        e.status = EventStatus::Published;
         e.start = std::chrono::floor<hours>(now) + days(pick(1, 365)) + hours(pick(8, 20));
         bool hot = pick(0, 19) == 0;
         if (i == 0) {
@@ -184,9 +154,9 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
           title = "Lễ hội Âm nhạc Hôm nay";
           e.start = now - hours(1);
         } else if (i % 20 == 3) {
-          e.status = "draft";
+          e.status = EventStatus::Draft;
         } else if (i % 20 == 4) {
-          e.status = "completed";
+          e.status = EventStatus::Completed;
           e.start = std::chrono::floor<hours>(now) - days(pick(1, 365));
         }
         e.end = e.start + hours(pick(2, 6));
@@ -195,19 +165,29 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
                                         "và hoạt động cho cả gia đình.";
         std::string content;
         for (int p = 0; p < 4; ++p) content += "<p>" + description + "</p>";
-        const Param created = store::ts(now - days(pick(30, 90)));
-        ev.add({e.id, title, e.slug, description, content, std::string(city), store::ts(e.start),
-                store::ts(e.end), "https://picsum.photos/seed/" + e.slug + "/1200/400",
-                "https://picsum.photos/seed/" + e.slug + "/400/300", std::string(category),
-                e.status, hot, created, created,
-                text::fold(title + " " + description + " " + city)});
+        Event row;
+        row.id = e.id;
+        row.title = title;
+        row.slug = e.slug;
+        row.description = description;
+        row.content = content;
+        row.location = city;
+        row.start_time = e.start;
+        row.end_time = e.end;
+        row.banner_image = "https://picsum.photos/seed/" + e.slug + "/1200/400";
+        row.thumbnail_image = "https://picsum.photos/seed/" + e.slug + "/400/300";
+        row.category = category;
+        row.status = e.status;
+        row.is_hot = hot;
+        row.created_at = row.updated_at = now - days(pick(30, 90));
+        ev.add(std::move(row));
         for (int t = 0; t < kTypesPerEvent; ++t) {
-          TypeRow row;
-          row.id = crypto::uuid_v4();
-          row.event_id = e.id;
-          row.price = (t + 1) * pick(1, 20) * 50'000;
-          row.total = i == 0 ? kStadiumSeats[t] : i == 1 ? kHotQuantity : pick(500, 3000);
-          types.push_back(row);
+          TypeRow type;
+          type.id = crypto::uuid_v4();
+          type.event_id = e.id;
+          type.price = (t + 1) * pick(1, 20) * 50'000;
+          type.total = i == 0 ? kStadiumSeats[t] : i == 1 ? kHotQuantity : pick(500, 3000);
+          types.push_back(type);
         }
         events.push_back(std::move(e));
       }
@@ -231,7 +211,7 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
           do {
             do {
               o.event = static_cast<std::size_t>(pick(3, kEvents - 1));
-            } while (events[o.event].status == "draft");
+            } while (events[o.event].status == EventStatus::Draft);
             o.type = o.event * kTypesPerEvent + static_cast<std::size_t>(pick(0, 2));
           } while (types[o.type].sold + kTicketsPerOrder > types[o.type].total);
         }
@@ -241,73 +221,94 @@ BenchSeedReport seed_bench(store::Database& db, const Clock& clock, bool reset) 
       for (std::size_t t = 2 * kTypesPerEvent; t < 3 * kTypesPerEvent; ++t) {
         types[t].total = types[t].sold;  // the door event is sold out
       }
+      Chunked<TicketType> tt(tx, store::events::insert_ticket_types);
       for (std::size_t t = 0; t < types.size(); ++t) {
         const TypeRow& row = types[t];
-        const Param created = store::ts(now - days(30));
-        const std::string name = kTypeNames[t % kTypesPerEvent];
-        tt.add({row.id, row.event_id, name, "Vé " + name, row.price, Param(nullptr), row.total,
-                row.sold, std::string(row.sold >= row.total ? "sold_out" : "active"),
-                static_cast<std::int64_t>(t % kTypesPerEvent), created, created});
+        TicketType type;
+        type.id = row.id;
+        type.event_id = row.event_id;
+        type.name = kTypeNames[t % kTypesPerEvent];
+        type.description = "Vé " + type.name;
+        type.price = row.price;
+        type.quantity_total = row.total;
+        type.quantity_sold = row.sold;
+        type.status = row.sold >= row.total ? TicketTypeStatus::SoldOut : TicketTypeStatus::Active;
+        type.sort_order = static_cast<std::int64_t>(t % kTypesPerEvent);
+        type.created_at = type.updated_at = now - days(30);
+        tt.add(std::move(type));
       }
       tt.flush();
 
-      BatchInsert orders(tx,
-                         "INSERT INTO orders (id, user_id, total_amount, status, payment_method, "
-                         "payment_transaction_id, created_at, updated_at, paid_at)",
-                         9);
-      BatchInsert items(tx,
-                        "INSERT INTO order_items (id, order_id, ticket_type_id, event_id, "
-                        "quantity, unit_price)",
-                        6);
-      BatchInsert tickets(tx,
-                          "INSERT INTO tickets (id, order_id, ticket_type_id, user_id, event_id, "
-                          "ticket_code, status, used_at, price_at_purchase, created_at)",
-                          10);
-      std::vector<std::string> order_ids;
-      std::vector<Param> ordered_at;
+      // Orders (with their items) first, then their tickets: parents before children.
+      std::vector<Order> orders;
+      orders.reserve(plan.size());
       for (const auto& o : plan) {
         const EventRow& e = events[o.event];
-        order_ids.push_back(crypto::uuid_v4());
-        ordered_at.push_back(store::ts(std::min(now, e.start) - days(pick(1, 20))));
-        const Param& at = ordered_at.back();
-        orders.add({order_ids.back(), user_ids[o.user], types[o.type].price * kTicketsPerOrder,
-                    std::string("paid"), std::string("sandbox"), "bench-" + order_ids.back(), at,
-                    at, at});
-      }
-      orders.flush();  // parents before children
-      for (std::size_t k = 0; k < plan.size(); ++k) {
-        const PlannedOrder& o = plan[k];
-        const EventRow& e = events[o.event];
         const TypeRow& type = types[o.type];
-        const std::string& order_id = order_ids[k];
-        const std::string& user_id = user_ids[o.user];
-        const Param& at = ordered_at[k];
-        const bool past = e.status == "completed";
+        const Timestamp at = std::min(now, e.start) - days(pick(1, 20));
+        Order order;
+        order.id = crypto::uuid_v4();
+        order.user_id = user_ids[o.user];
+        order.total_amount = type.price * kTicketsPerOrder;
+        order.status = OrderStatus::Paid;
+        order.payment_method = "sandbox";
+        order.payment_transaction_id = "bench-" + order.id;
+        order.created_at = order.updated_at = at;
+        order.paid_at = at;
+        OrderItem item;
+        item.id = crypto::uuid_v4();
+        item.ticket_type_id = type.id;
+        item.event_id = e.id;
+        item.quantity = kTicketsPerOrder;
+        item.unit_price = type.price;
+        order.items.push_back(std::move(item));
+        orders.push_back(std::move(order));
+      }
+      for (std::size_t k = 0; k < orders.size(); k += kChunk) {
+        const auto last =
+            orders.begin() + static_cast<std::ptrdiff_t>(std::min(orders.size(), k + kChunk));
+        store::orders::insert_many(
+            tx, std::vector<Order>(orders.begin() + static_cast<std::ptrdiff_t>(k), last));
+      }
+      Chunked<Ticket> tickets(tx, store::tickets::insert_many);
+      for (std::size_t k = 0; k < plan.size(); ++k) {
+        const EventRow& e = events[plan[k].event];
+        const TypeRow& type = types[plan[k].type];
+        const Order& order = orders[k];
+        const bool past = e.status == EventStatus::Completed;
         for (std::int64_t n = 0; n < kTicketsPerOrder; ++n) {
-          tickets.add({crypto::uuid_v4(), order_id, type.id, user_id, e.id, crypto::ticket_code(),
-                       std::string(past ? "used" : "valid"),
-                       past ? store::ts(e.start + std::chrono::minutes(10)) : Param(nullptr),
-                       type.price, at});
+          Ticket t;
+          t.id = crypto::uuid_v4();
+          t.order_id = order.id;
+          t.ticket_type_id = type.id;
+          t.user_id = order.user_id;
+          t.event_id = e.id;
+          t.ticket_code = crypto::ticket_code();
+          t.status = past ? TicketStatus::Used : TicketStatus::Valid;
+          if (past) t.used_at = e.start + std::chrono::minutes(10);
+          t.price_at_purchase = type.price;
+          t.created_at = order.created_at;
+          tickets.add(std::move(t));
         }
-        items.add({crypto::uuid_v4(), order_id, type.id, e.id, kTicketsPerOrder, type.price});
         ++report.orders;
         report.tickets += kTicketsPerOrder;
       }
-      items.flush();
       tickets.flush();
     }
 
-    BatchInsert banners(tx,
-                        "INSERT INTO banners (title, image_url, link_url, event_id, priority, "
-                        "is_active, created_at, updated_at)",
-                        8);
+    std::vector<Banner> banners;
     for (std::size_t i = 0; i < 5; ++i) {
       const EventRow& e = events[i == 2 ? 10 : i];
-      banners.add({e.slug, "https://picsum.photos/seed/" + e.slug + "/1200/400",
-                   "/events/" + e.slug, e.id, static_cast<std::int64_t>(50 - i * 10), true,
-                   store::ts(now), store::ts(now)});
+      Banner b;
+      b.title = e.slug;
+      b.image_url = "https://picsum.photos/seed/" + e.slug + "/1200/400";
+      b.link_url = "/events/" + e.slug;
+      b.event_id = e.id;
+      b.priority = static_cast<std::int64_t>(50 - i * 10);
+      b.created_at = b.updated_at = now;
+      banners.push_back(std::move(b));
     }
-    banners.flush();
+    store::banners::insert_many(tx, banners);
     report.users = kUsers + 1;
     report.events = kEvents;
     report.ticket_types = static_cast<std::int64_t>(types.size());

@@ -6,8 +6,8 @@
 //   bench-hot       3 ticket types with room for every checkout run
 //   bench-door      on today, 100,000 valid tickets (the door scans)
 // Every user shares one password (hashed once: Argon2id is slow on purpose).
-// Dates are relative to the clock. Written in one transaction with multi-row
-// prepared INSERTs.
+// Dates are relative to the clock. Written in one transaction through the
+// repositories' insert_many (multi-row prepared INSERTs).
 #include <cstdint>
 #include <string>
 

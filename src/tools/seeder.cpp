@@ -157,7 +157,7 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
     admin.email = kSeedAdminEmail;
     admin.password_hash = admin_hash;
     admin.full_name = "EViENT Admin";
-    admin.role = "admin";
+    admin.role = Role::Admin;
     admin.created_at = admin.updated_at = now - days(60);
     store::users::insert(tx, admin);
 
@@ -190,7 +190,7 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
       e.banner_image = std::string("/img/events/") + se.slug + "-banner.svg";
       e.thumbnail_image = std::string("/img/events/") + se.slug + "-thumb.svg";
       e.category = se.category;
-      e.status = se.start_in_days < 0 ? "completed" : "published";
+      e.status = se.start_in_days < 0 ? EventStatus::Completed : EventStatus::Published;
       e.is_hot = se.hot;
       e.created_at = e.updated_at = now - days(40);
       store::events::insert(tx, e);
@@ -222,7 +222,7 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
       order.id = crypto::uuid_v4();
       order.user_id = users[so.user].id;
       order.total_amount = tt.price * so.quantity;
-      order.status = "paid";
+      order.status = OrderStatus::Paid;
       order.payment_method = "sandbox";
       order.payment_transaction_id = "seed-" + order.id.substr(0, 8);
       order.created_at = order.updated_at = ordered;
@@ -245,7 +245,7 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
         t.user_id = order.user_id;
         t.event_id = e.id;
         t.ticket_code = crypto::ticket_code();
-        t.status = used ? "used" : "valid";
+        t.status = used ? TicketStatus::Used : TicketStatus::Valid;
         if (used) t.used_at = *e.start_time + std::chrono::minutes(20 + q);
         t.price_at_purchase = tt.price;
         t.created_at = ordered;
@@ -258,7 +258,7 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
       n.user_id = users[so.user].id;
       n.title = "Thanh toán thành công";
       n.message = "Đơn hàng cho " + e.title + " đã được thanh toán. Vé đã có trong ví của bạn.";
-      n.type = "order";
+      n.type = NotificationType::Order;
       n.is_read = past;
       n.created_at = ordered;
       store::notifications::insert(tx, n);
@@ -281,7 +281,7 @@ SeedReport seed(store::Database& db, const Clock& clock, bool reset) {
     welcome.user_id = users[0].id;
     welcome.title = "Chào mừng đến với EViENT";
     welcome.message = "Khám phá các sự kiện nổi bật tuần này.";
-    welcome.type = "promotion";
+    welcome.type = NotificationType::Promotion;
     welcome.created_at = now - days(1);
     store::notifications::insert(tx, welcome);
 

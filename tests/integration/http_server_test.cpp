@@ -31,7 +31,7 @@ class StubAuthenticator : public Authenticator {
  public:
   AuthContext authenticate(std::string_view bearer_token) override {
     if (bearer_token != kUserToken) throw Unauthorized("Invalid token", "INVALID_TOKEN");
-    return AuthContext{"user-1", "user"};
+    return AuthContext{"user-1", false};
   }
 };
 

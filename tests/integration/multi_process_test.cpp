@@ -112,7 +112,7 @@ class MultiProcessTest : public ::testing::Test {
     u.id = crypto::uuid_v4();
     u.email = email;
     u.password_hash = "$argon2id$not-used-in-this-test";
-    u.role = role;
+    u.role = parse_or_throw<Role>(role);
     u.created_at = u.updated_at = app_->clock().now();
     app_->db().write([&](store::Tx& tx) { store::users::insert(tx, u); });
     return TokenSigner(kTestJwtSecret, std::chrono::hours(1))

@@ -1,2 +1,2 @@
-// Probe: the http layer must not see services/order_service.hpp (built by tests/CMakeLists.txt, expected to fail).
+// Forbidden: the HTTP layer knows no business rules.
 #include "services/order_service.hpp"

@@ -1,2 +1,2 @@
-// Probe: the services layer must not see api/routes.hpp (built by tests/CMakeLists.txt, expected to fail).
+// Forbidden: services know nothing of the handlers.
 #include "api/routes.hpp"

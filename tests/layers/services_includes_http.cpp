@@ -1,2 +1,2 @@
-// Probe: the services layer must not see http/message.hpp (built by tests/CMakeLists.txt, expected to fail).
+// Forbidden: services know no HTTP.
 #include "http/message.hpp"

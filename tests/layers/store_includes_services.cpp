@@ -1,2 +1,2 @@
-// Probe: the store layer must not see services/order_service.hpp (built by tests/CMakeLists.txt, expected to fail).
+// Forbidden: the store never reaches up into the services.
 #include "services/order_service.hpp"

@@ -17,7 +17,7 @@ Event create_event(App& app, const EventSpec& spec) {
   e.start_time = app.clock().now() + spec.starts_in;
   e.end_time = *e.start_time + spec.duration;
   e.category = spec.category;
-  e.status = spec.status;
+  e.status = parse_or_throw<EventStatus>(spec.status);
   e.is_hot = spec.is_hot;
   e.created_at = e.updated_at = app.clock().now();
   app.db().write([&](store::Tx& tx) { store::events::insert(tx, e); });
@@ -32,7 +32,7 @@ TicketType create_ticket_type(App& app, const std::string& event_id, const Ticke
   t.price = spec.price;
   t.original_price = spec.original_price;
   t.quantity_total = spec.quantity_total;
-  t.status = spec.status;
+  t.status = parse_or_throw<TicketTypeStatus>(spec.status);
   t.created_at = t.updated_at = app.clock().now();
   app.db().write([&](store::Tx& tx) { store::events::insert_ticket_type(tx, t); });
   return t;

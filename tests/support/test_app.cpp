@@ -70,7 +70,7 @@ std::string TestServer::admin_token(const std::string& email) {
   u.email = email;
   u.password_hash = crypto::hash_password(kTestPassword);
   u.full_name = "Test Admin";
-  u.role = "admin";
+  u.role = Role::Admin;
   u.created_at = u.updated_at = clock_->now();
   app_->db().write([&](store::Tx& tx) { store::users::insert(tx, u); });
   return login(email);

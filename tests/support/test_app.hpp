@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "support/http_client.hpp"
+#include "support/status_text.hpp"
 #include "support/test_db.hpp"
 
 namespace evient::test {

@@ -28,7 +28,7 @@ IssuedOrder create_order(App& app, const std::string& user_id, const std::vector
   Order& o = out.order;
   o.id = crypto::uuid_v4();
   o.user_id = user_id;
-  o.status = status;
+  o.status = parse_or_throw<OrderStatus>(status);
   o.created_at = o.updated_at = now;
   for (const auto& l : lines) o.total_amount += l.type.price * l.quantity;
   if (paid) o.paid_at = now;
@@ -78,7 +78,8 @@ Ticket load_ticket(App& app, const std::string& ticket_id) {
 }
 
 std::string order_status(App& app, const std::string& order_id) {
-  return app.db().read([&](store::Tx& tx) { return store::orders::find(tx, order_id)->status; });
+  return std::string(to_text(
+      app.db().read([&](store::Tx& tx) { return store::orders::find(tx, order_id)->status; })));
 }
 
 }  // namespace evient::test

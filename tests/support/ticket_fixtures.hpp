@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "app.hpp"
-#include "store/models.hpp"
+#include "domain/models.hpp"
+#include "support/status_text.hpp"
 
 namespace evient::test {
 

@@ -7,6 +7,9 @@
 #include "core/time.hpp"
 #include "services/scanner_service.hpp"
 #include "services/stats_service.hpp"
+#include "store/scanner_repo.hpp"
+#include "store/stats_repo.hpp"
+#include "support/status_text.hpp"
 
 namespace evient {
 namespace {
@@ -79,7 +82,7 @@ TEST(AdminSlugTest, ValidityAndNumbering) {
 TEST(AdminScanVerdictTest, DoorWindowAndStatuses) {
   store::scanner::ScannedTicket s;
   s.ticket.event_id = "e1";
-  s.ticket.status = "valid";
+  s.ticket.status = TicketStatus::Valid;
   s.event_start = at("2026-06-01T19:00:00Z");
   s.event_end = at("2026-06-01T22:00:00Z");
   const auto window = std::chrono::duration_cast<std::chrono::seconds>(hours(6));
@@ -88,9 +91,9 @@ TEST(AdminScanVerdictTest, DoorWindowAndStatuses) {
   EXPECT_EQ(scan_verdict(s, std::nullopt, at("2026-06-02T04:00:00Z"), window), "OK");
   EXPECT_EQ(scan_verdict(s, std::nullopt, at("2026-06-02T04:00:01Z"), window), "EVENT_NOT_TODAY");
   EXPECT_EQ(scan_verdict(s, std::string("e2"), at("2026-06-01T19:00:00Z"), window), "WRONG_EVENT");
-  s.ticket.status = "used";
+  s.ticket.status = TicketStatus::Used;
   EXPECT_EQ(scan_verdict(s, std::nullopt, at("2026-06-01T19:00:00Z"), window), "ALREADY_USED");
-  s.ticket.status = "cancelled";
+  s.ticket.status = TicketStatus::Cancelled;
   EXPECT_EQ(scan_verdict(s, std::nullopt, at("2026-06-01T19:00:00Z"), window), "CANCELLED");
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Rows as the services see them. Money is in minor units (core/money.hpp).
+// The domain's models: rows as the services see them, with statuses as enums
+// (domain/status.hpp). Money is in minor units (core/money.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -7,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/money.hpp"
+#include "domain/status.hpp"
 
 namespace evient {
 
@@ -16,7 +18,7 @@ struct User {
   std::string password_hash;
   std::optional<std::string> full_name;
   std::optional<std::string> avatar_url;
-  std::string role = "user";
+  Role role = Role::User;
   Timestamp created_at{};
   Timestamp updated_at{};
   bool is_active = true;
@@ -35,7 +37,7 @@ struct Event {
   std::optional<std::string> banner_image;
   std::optional<std::string> thumbnail_image;
   std::optional<std::string> category;
-  std::string status = "draft";
+  EventStatus status = EventStatus::Draft;
   bool is_hot = false;
   Timestamp created_at{};
   Timestamp updated_at{};
@@ -57,7 +59,7 @@ struct TicketType {
   std::optional<Minor> original_price;
   std::int64_t quantity_total = 0;
   std::int64_t quantity_sold = 0;
-  std::string status = "active";
+  TicketTypeStatus status = TicketTypeStatus::Active;
   std::int64_t sort_order = 0;
   Timestamp created_at{};
   Timestamp updated_at{};
@@ -66,9 +68,9 @@ struct TicketType {
     return quantity_total > quantity_sold ? quantity_total - quantity_sold : 0;
   }
   // What the public sees: a sold-out type says so whatever its stored status.
-  std::string effective_status() const {
-    if (status == "hidden") return status;
-    return quantity_sold >= quantity_total ? "sold_out" : status;
+  TicketTypeStatus effective_status() const {
+    if (status == TicketTypeStatus::Hidden) return status;
+    return quantity_sold >= quantity_total ? TicketTypeStatus::SoldOut : status;
   }
 };
 
@@ -89,7 +91,7 @@ struct Notification {
   std::string user_id;
   std::optional<std::string> title;
   std::optional<std::string> message;
-  std::string type = "system";
+  NotificationType type = NotificationType::System;
   bool is_read = false;
   Timestamp created_at{};
 };
@@ -109,7 +111,7 @@ struct Order {
   std::string id;
   std::string user_id;
   Minor total_amount = 0;
-  std::string status = "pending";
+  OrderStatus status = OrderStatus::Pending;
   std::optional<std::string> payment_method;
   std::optional<std::string> payment_transaction_id;
   Timestamp created_at{};
@@ -127,7 +129,7 @@ struct Ticket {
   std::string user_id;
   std::string event_id;
   std::string ticket_code;
-  std::string status = "valid";
+  TicketStatus status = TicketStatus::Valid;
   std::optional<Timestamp> used_at;
   Minor price_at_purchase = 0;
   Timestamp created_at{};
@@ -139,26 +141,5 @@ struct WalletTicket {
   Event event;  // id, title, slug, times, location and images only
   std::string ticket_type_name;
 };
-
-namespace store::audit {
-
-// An admin write as the audit log keeps it.
-struct Entry {
-  std::string id;
-  std::optional<std::string> actor_id;
-  std::string action;       // e.g. "event.update", "ticket.check_in"
-  std::string entity_type;  // e.g. "event", "ticket_type", "user", "banner", "ticket"
-  std::string entity_id;
-  std::optional<std::string> before_json;
-  std::optional<std::string> after_json;
-  Timestamp created_at{};
-};
-
-struct Filter {
-  std::optional<std::string> entity_type;
-  std::optional<std::string> entity_id;
-};
-
-}  // namespace store::audit
 
 }  // namespace evient

@@ -1,2 +1,0 @@
-// Control: what the core layer may include compiles.
-#include "core/errors.hpp"

@@ -1,3 +1,0 @@
-// Control: what the tools layer may include compiles.
-#include "store/db.hpp"
-#include "tools/seeder.hpp"

@@ -1,0 +1,2 @@
+// Forbidden: handlers never touch the store.
+#include "store/db.hpp"

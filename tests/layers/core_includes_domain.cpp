@@ -1,0 +1,2 @@
+// Forbidden: core is the bottom layer.
+#include "domain/models.hpp"
