@@ -11,14 +11,6 @@
 namespace evient::api {
 namespace json = boost::json;
 
-namespace {
-
-std::string_view action_name(bool pay) {
-  return pay ? "pay" : "cancel";
-}
-
-}  // namespace
-
 void register_payment_routes(http::Router& r, PaymentService& payments) {
   r.post("/api/payments/webhook/:provider", http::Access::Public, [&payments](http::Request& req) {
     PaymentResult result =
@@ -44,7 +36,7 @@ void register_payment_routes(http::Router& r, PaymentService& payments) {
            Validator v;
            auto sig = body.string("sig", v, http::Presence::Required, 200);
            auto action = body.string("action", v, http::Presence::Required, 20);
-           if (action && *action != action_name(true) && *action != action_name(false)) {
+           if (action && *action != "pay" && *action != "cancel") {
              v.add("action", "INVALID", "action must be pay or cancel");
            }
            v.throw_if_any();
