@@ -26,7 +26,7 @@ run: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release && cmake --build $(BUILD) -j $(JOBS) --target evient
 	@mkdir -p $(dir $(EVIENT_DB))
 	$(BUILD)/evient seed --db $(EVIENT_DB) --if-empty
-	$(BUILD)/evient serve --db $(EVIENT_DB) --port $(EVIENT_PORT)
+	$(BUILD)/evient serve --db $(EVIENT_DB) --port $(EVIENT_PORT) --payment-provider sandbox
 
 migrate: build
 	$(BUILD)/evient migrate --db $(EVIENT_DB)

@@ -46,6 +46,10 @@ export EVIENT_LOGIN_IP_RATE=1000000
 # measures Argon2id throughput (2 threads, as the limit it is compared with).
 export EVIENT_HASH_THREADS=2
 export EVIENT_HASH_QUEUE=256
+# The load comes from one address and pays through the sandbox.
+export EVIENT_PAYMENT_PROVIDER=sandbox
+export EVIENT_MAX_HELD_PER_IP=0
+export EVIENT_MAX_PENDING_ORDERS=0
 export BENCH_LUA="$here/lua"
 export BENCH_THREADS=2
 rows="$work/rows.md"

@@ -51,6 +51,11 @@ int run(const std::string& command, const std::vector<std::string>& args) {
 
   evient::init_process(config);
   if (command == "serve") {
+    evient::resolve_payment_provider(config);
+    evient::log::warn(
+        "payments: sandbox — every buyer can mark an order paid without money; such orders "
+        "are test orders (marked in the wallet and the admin, kept out of revenue). Not for "
+        "real sales");
     evient::App app(config);
     const auto port = app.start();
     evient::log::info("evient listening on http://" + app.config().address + ":" +

@@ -33,6 +33,8 @@ const char* refusal_message(ScanReason reason) {
       return "This ticket was cancelled";
     case ScanReason::WrongEvent:
       return "This ticket is for another event";
+    case ScanReason::EventNotOn:
+      return "This ticket's event is cancelled or not on";
     default:
       return "This ticket's event is not open at the door now";
   }

@@ -108,6 +108,8 @@ json::object admin_order_detail_json(const AdminOrderDetail& d) {
 
 json::object dashboard_json(const DashboardStats& s) {
   return {{"total_revenue", money_to_json(s.total_revenue)},
+          {"test_order_count", s.test_order_count},
+          {"test_revenue", money_to_json(s.test_revenue)},
           {"total_tickets", s.total_tickets},
           {"total_users", s.total_users},
           {"total_events", s.total_events},

@@ -85,7 +85,7 @@ http::Response create_order(OrderService& orders, http::Request& req) {
     key = IdempotencyKey{std::move(*raw), checkout::request_hash("POST /api/orders\n" +
                                                                  json::serialize(body.object()))};
   }
-  PlacedOrder placed = orders.place_order(req.user().user_id, lines, key);
+  PlacedOrder placed = orders.place_order(req.user().user_id, lines, key, req.remote_address);
   http::Response resp = http::created(checkout_json(placed.result));
   if (placed.replayed) resp.headers.emplace_back("Idempotent-Replayed", "true");
   return resp;

@@ -115,6 +115,7 @@ json::object order_json(const Order& o) {
           {"payment_method", opt(o.payment_method)},
           {"payment_transaction_id", opt(o.payment_transaction_id)},
           {"refund_required", o.refund_required},
+          {"is_test", o.is_test},
           {"created_at", format_iso(o.created_at)},
           {"updated_at", format_iso(o.updated_at)},
           {"expires_at", opt_time(o.expires_at)},
@@ -146,6 +147,7 @@ json::object wallet_ticket_json(const WalletTicket& w) {
                 {"banner_image", opt(e.banner_image)},
                 {"thumbnail_image", opt(e.thumbnail_image)}};
   o["ticket_type"] = {{"id", w.ticket.ticket_type_id}, {"name", w.ticket_type_name}};
+  o["is_test"] = w.is_test;
   return o;
 }
 

@@ -89,6 +89,16 @@ const std::map<std::string, Setter>& setters() {
        [](Config& c, const std::string& v) {
          c.max_per_user_per_event = static_cast<int>(to_int("max-per-user-event", v, 1, 100000));
        }},
+      {"max-pending-orders",
+       [](Config& c, const std::string& v) {
+         c.max_pending_orders_per_user =
+             static_cast<int>(to_int("max-pending-orders", v, 0, 100000));
+       }},
+      {"max-held-per-ip",
+       [](Config& c, const std::string& v) {
+         c.max_held_tickets_per_ip = static_cast<int>(to_int("max-held-per-ip", v, 0, 10'000'000));
+       }},
+      {"payment-provider", [](Config& c, const std::string& v) { c.payment_provider = v; }},
       {"sweep-interval",
        [](Config& c, const std::string& v) {
          c.sweep_interval = std::chrono::seconds(to_int("sweep-interval", v, 1, 3600));
@@ -181,6 +191,22 @@ Config load_config(const std::vector<std::string>& args, std::vector<std::string
   if (c.public_url.empty()) c.public_url = "http://localhost:" + std::to_string(c.port);
   while (c.public_url.ends_with('/')) c.public_url.pop_back();
   return c;
+}
+
+void resolve_payment_provider(Config& config) {
+  if (config.payment_provider.empty()) {
+    if (config.is_postgres()) {
+      throw std::invalid_argument(
+          "EVIENT_PAYMENT_PROVIDER is required with PostgreSQL. The only provider built in is "
+          "\"sandbox\", which marks orders paid without any money (test orders); set "
+          "EVIENT_PAYMENT_PROVIDER=sandbox to run a test deployment");
+    }
+    config.payment_provider = "sandbox";
+  }
+  if (config.payment_provider != "sandbox") {
+    throw std::invalid_argument("unknown EVIENT_PAYMENT_PROVIDER \"" + config.payment_provider +
+                                "\" (built in: sandbox)");
+  }
 }
 
 void ensure_secrets(Config& config) {

@@ -27,10 +27,18 @@ struct Config {
   std::chrono::seconds order_hold{15 * 60};  // EVIENT_ORDER_HOLD (seconds)
   int max_per_type_per_order = 10;           // EVIENT_MAX_PER_ORDER
   int max_per_user_per_event = 20;           // EVIENT_MAX_PER_USER_EVENT
-  std::chrono::seconds sweep_interval{30};   // EVIENT_SWEEP_INTERVAL (seconds)
-  std::chrono::hours door_window{6};         // EVIENT_DOOR_WINDOW_HOURS: before start / after end
-  int login_attempts_per_minute = 10;        // EVIENT_LOGIN_RATE (failures per IP+email, account)
-  std::chrono::seconds read_timeout{30};     // EVIENT_READ_TIMEOUT (seconds)
+  // Unpaid holds: pending orders per account, and tickets held by pending
+  // orders placed from one client address (IPv6: its /64); 0 = no bound.
+  // Behind a proxy or a carrier NAT many buyers share an address: raise it.
+  int max_pending_orders_per_user = 5;  // EVIENT_MAX_PENDING_ORDERS
+  int max_held_tickets_per_ip = 50;     // EVIENT_MAX_HELD_PER_IP
+  // Who takes the money. "sandbox" (the only provider built in) pays every
+  // order for free: its orders are test orders. Required with PostgreSQL.
+  std::string payment_provider;             // EVIENT_PAYMENT_PROVIDER
+  std::chrono::seconds sweep_interval{30};  // EVIENT_SWEEP_INTERVAL (seconds)
+  std::chrono::hours door_window{6};        // EVIENT_DOOR_WINDOW_HOURS: before start / after end
+  int login_attempts_per_minute = 10;       // EVIENT_LOGIN_RATE (failures per IP+email, account)
+  std::chrono::seconds read_timeout{30};    // EVIENT_READ_TIMEOUT (seconds)
   // Failed logins per client address, and accounts created per client address, per minute.
   int login_failures_per_ip_minute = 30;  // EVIENT_LOGIN_IP_RATE
   int registrations_per_ip_minute = 5;    // EVIENT_REGISTER_RATE
@@ -60,6 +68,11 @@ struct Config {
 // Unknown flags throw std::invalid_argument. Flags not consumed by Config
 // (e.g. --reset) are returned in `rest`.
 Config load_config(const std::vector<std::string>& args, std::vector<std::string>* rest);
+
+// Settles payment_provider for `serve`: with SQLite the sandbox when none is
+// given; with PostgreSQL (a deployment) it must be given. Throws
+// std::invalid_argument for a missing or unknown provider.
+void resolve_payment_provider(Config& config);
 
 // Fills jwt_secret / payment_secret when absent: for SQLite a random secret is
 // generated once and kept in "<db>.secrets" beside the database file (mode 0600);

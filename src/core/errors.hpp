@@ -97,6 +97,16 @@ struct RateLimited : ApiError {
   }
 };
 
+// 429 for a bound the caller has reached (not a rate): its own code, and
+// Retry-After for when the first thing counted against it frees up.
+struct BoundReached : ApiError {
+  BoundReached(std::string code, std::string message, boost::json::value data,
+               std::chrono::seconds retry_after)
+      : ApiError(429, std::move(code), std::move(message), {}, std::move(data)) {
+    set_retry_after(std::max(retry_after, std::chrono::seconds(1)));
+  }
+};
+
 // 503: a dependency is out (database stopped, disk full); nothing the client
 // did, so it may simply try again later.
 struct ServiceUnavailable : ApiError {

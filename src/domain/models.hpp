@@ -119,6 +119,11 @@ struct Order {
   std::optional<Timestamp> expires_at;
   std::optional<Timestamp> paid_at;
   bool refund_required = false;
+  // Taken by a test provider (the sandbox): no money moved; not revenue.
+  bool is_test = false;
+  // Where it was placed from (core/client_address.hpp client_key); bounds the
+  // unpaid holds of one address. Not shown to anyone.
+  std::optional<std::string> client_address;
   std::vector<OrderItem> items;
 };
 
@@ -140,6 +145,7 @@ struct WalletTicket {
   Ticket ticket;
   Event event;  // id, title, slug, times, location and images only
   std::string ticket_type_name;
+  bool is_test = false;  // its order is a test order
 };
 
 }  // namespace evient

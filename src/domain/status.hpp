@@ -18,7 +18,7 @@ enum class OrderStatus { Pending, Paid, Cancelled, Refunded };
 enum class TicketStatus { Valid, Used, Cancelled };
 enum class TicketTypeStatus { Active, Hidden, SoldOut };
 // The door's verdict on a ticket (services/scanner_service.hpp).
-enum class ScanReason { Ok, AlreadyUsed, Cancelled, WrongEvent, EventNotToday };
+enum class ScanReason { Ok, AlreadyUsed, Cancelled, WrongEvent, EventNotToday, EventNotOn };
 enum class NotificationType { System, Order, Promotion };
 
 // Each enum's values with their text, in declaration order.
@@ -68,12 +68,13 @@ struct EnumText<TicketTypeStatus> {
 template <>
 struct EnumText<ScanReason> {
   static constexpr std::string_view kWhat = "scan reason";
-  static constexpr std::array<std::pair<ScanReason, std::string_view>, 5> kValues = {
+  static constexpr std::array<std::pair<ScanReason, std::string_view>, 6> kValues = {
       {{ScanReason::Ok, "OK"},
        {ScanReason::AlreadyUsed, "ALREADY_USED"},
        {ScanReason::Cancelled, "CANCELLED"},
        {ScanReason::WrongEvent, "WRONG_EVENT"},
-       {ScanReason::EventNotToday, "EVENT_NOT_TODAY"}}};
+       {ScanReason::EventNotToday, "EVENT_NOT_TODAY"},
+       {ScanReason::EventNotOn, "EVENT_NOT_ON"}}};
 };
 template <>
 struct EnumText<NotificationType> {

@@ -81,6 +81,14 @@ Event find_event(store::Tx& tx, const std::string& id) {
   return *e;
 }
 
+// For a change of the event itself: a cancellation must not overlap an order
+// being placed (store::orders::find_sellable_type share-locks the same row).
+Event lock_event(store::Tx& tx, const std::string& id) {
+  auto e = store::events::find_for_update(tx, id);
+  if (!e) throw NotFound("Event not found", "EVENT_NOT_FOUND");
+  return *e;
+}
+
 TicketType find_type(store::Tx& tx, const std::string& id) {
   auto t = store::events::find_ticket_type(tx, id);
   if (!t) throw NotFound("Ticket type not found", "TICKET_TYPE_NOT_FOUND");
@@ -165,7 +173,7 @@ EventUpdate AdminEventService::update(const std::string& actor_id, const std::st
   EventUpdate result = slug_guarded([&] {
     return db_.write([&](store::Tx& tx) {
       refunded.clear();  // the engine may run this again after a lost connection
-      const Event before = find_event(tx, id);
+      const Event before = lock_event(tx, id);
       Event e = before;
       apply_input(e, in);
       check_times(e);

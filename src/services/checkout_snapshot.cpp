@@ -62,6 +62,7 @@ json::object order_json(const Order& o) {
           {"expires_at", opt_time(o.expires_at)},
           {"paid_at", opt_time(o.paid_at)},
           {"refund_required", o.refund_required},
+          {"is_test", o.is_test},
           {"items", std::move(items)}};
 }
 
@@ -103,6 +104,8 @@ Order order_from(const json::object& o) {
   r.expires_at = opt_time(o, "expires_at");
   r.paid_at = opt_time(o, "paid_at");
   r.refund_required = o.at("refund_required").as_bool();
+  // Absent from results kept before test orders were marked.
+  if (auto* t = o.if_contains("is_test")) r.is_test = t->as_bool();
   for (const auto& i : o.at("items").as_array()) {
     OrderItem item = item_from(i.as_object());
     item.order_id = r.id;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/client_address.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
@@ -169,11 +170,13 @@ OrderService::OrderService(store::Database& db, const Clock& clock, const Config
 
 PlacedOrder OrderService::place_order(const std::string& user_id,
                                       const std::vector<OrderLine>& lines,
-                                      const std::optional<IdempotencyKey>& key) {
-  if (!key) return {create_order(user_id, lines, nullptr), false};
+                                      const std::optional<IdempotencyKey>& key,
+                                      const std::string& client_address) {
+  const std::string client = client_address.empty() ? std::string() : client_key(client_address);
+  if (!key) return {create_order(user_id, lines, nullptr, client), false};
   if (auto replay = claim_key(user_id, *key)) return {std::move(*replay), true};
   try {
-    return {create_order(user_id, lines, &key->key), false};
+    return {create_order(user_id, lines, &key->key, client), false};
   } catch (...) {
     // Nothing was created: free the key so the client can retry with it.
     try {
@@ -187,7 +190,8 @@ PlacedOrder OrderService::place_order(const std::string& user_id,
 
 CheckoutResult OrderService::create_order(const std::string& user_id,
                                           const std::vector<OrderLine>& lines,
-                                          const std::string* completes_key) {
+                                          const std::string* completes_key,
+                                          const std::string& client_key) {
   const std::vector<OrderLine> merged = checkout::merge_lines(lines);
   checkout::check_per_order_limit(merged, config_.max_per_type_per_order);
 
@@ -215,11 +219,20 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
                                       store::orders::user_event_quantity(tx, user_id, event_id),
                                       requested, config_.max_per_user_per_event);
     }
+    // Only an order that waits for its payment holds anything.
+    const bool will_be_pending = std::any_of(sellable.begin(), sellable.end(),
+                                             [](const auto& s) { return s.type.price > 0; });
+    if (will_be_pending) {
+      std::int64_t tickets = 0;
+      for (const auto& l : merged) tickets += l.quantity;
+      check_hold_bounds(tx, user_id, client_key, tickets, now);
+    }
 
     Order order;
     order.id = crypto::uuid_v4();
     order.user_id = user_id;
     order.created_at = order.updated_at = now;
+    if (!client_key.empty()) order.client_address = client_key;
     for (std::size_t i = 0; i < merged.size(); ++i) {
       const TicketType& type = sellable[i].type;
       reserve_or_throw(tx, merged[i], type);
@@ -248,6 +261,7 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
     } else {
       order.status = OrderStatus::Pending;
       order.expires_at = now + config_.order_hold;
+      order.is_test = payments_.checkout_provider().is_test();
       store::orders::insert(tx, order);
       result.payment = payments_.checkout_provider().create_payment(order);
     }
@@ -257,6 +271,40 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
     }
     return result;
   });
+}
+
+void OrderService::check_hold_bounds(store::Tx& tx, const std::string& user_id,
+                                     const std::string& client_key, std::int64_t tickets,
+                                     Timestamp now) const {
+  const auto wait_for = [&](const store::orders::Holds& h) {
+    if (!h.first_expiry) return std::chrono::seconds(1);
+    return std::chrono::ceil<std::chrono::seconds>(*h.first_expiry - now);
+  };
+  if (const int bound = config_.max_pending_orders_per_user; bound > 0) {
+    // Exact: lock_user serialises this account's orders.
+    const auto held = store::orders::pending_orders_of_user(tx, user_id, now);
+    if (held.count >= bound) {
+      throw BoundReached("TOO_MANY_PENDING_ORDERS",
+                         "You have " + std::to_string(held.count) +
+                             " unpaid orders: pay or cancel one before ordering again",
+                         json::object{{"pending_orders", held.count}, {"limit", bound}},
+                         wait_for(held));
+    }
+  }
+  if (const int bound = config_.max_held_tickets_per_ip; bound > 0 && !client_key.empty()) {
+    // Orders from one address in flight at the same moment may pass it
+    // together (at most the per-address connection cap of them); the next
+    // ones see their holds.
+    const auto held = store::orders::tickets_held_from(tx, client_key, now);
+    if (held.count + tickets > bound) {
+      throw BoundReached(
+          "TOO_MANY_HELD_TICKETS",
+          "Too many unpaid tickets are held from your network; try again when some are paid "
+          "or released",
+          json::object{{"held", held.count}, {"requested", tickets}, {"limit", bound}},
+          wait_for(held));
+    }
+  }
 }
 
 std::optional<CheckoutResult> OrderService::claim_key(const std::string& user_id,

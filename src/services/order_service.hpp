@@ -77,8 +77,11 @@ class OrderService {
   // IDEMPOTENCY_IN_PROGRESS; one used with another request is 422
   // IDEMPOTENCY_KEY_REUSED. The key is completed in the order's own transaction
   // (exactly when the order commits) and freed again when the order fails.
+  // `client_address`: the caller's address, for the bound on unpaid holds per
+  // address (empty: not bounded, e.g. orders placed by tools).
   PlacedOrder place_order(const std::string& user_id, const std::vector<OrderLine>& lines,
-                          const std::optional<IdempotencyKey>& key = std::nullopt);
+                          const std::optional<IdempotencyKey>& key = std::nullopt,
+                          const std::string& client_address = {});
 
   OrderPage list(const std::string& user_id, std::int64_t limit, std::int64_t offset);
   // The user's order (404 otherwise), with its payment link or tickets.
@@ -95,7 +98,11 @@ class OrderService {
  private:
   // `completes_key`: the key to complete with the result in the order's transaction.
   CheckoutResult create_order(const std::string& user_id, const std::vector<OrderLine>& lines,
-                              const std::string* completes_key);
+                              const std::string* completes_key, const std::string& client_key);
+  // 429 when this order would take the account or the address past its bound
+  // on unpaid holds (Config::max_pending_orders_per_user, max_held_tickets_per_ip).
+  void check_hold_bounds(store::Tx& tx, const std::string& user_id, const std::string& client_key,
+                         std::int64_t tickets, Timestamp now) const;
   // Claims the key in its own short transaction: the replayed result when it
   // was completed before with the same request, nullopt when this request now
   // owns it.

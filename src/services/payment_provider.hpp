@@ -47,6 +47,8 @@ class PaymentProvider {
   // run inside the transaction that marks the order refunded. A provider whose
   // refund is an API call keeps false: it is then called after that commit.
   virtual bool refunds_locally() const { return false; }
+  // True when no money moves (the sandbox): its orders are test orders.
+  virtual bool is_test() const { return false; }
 };
 
 }  // namespace evient

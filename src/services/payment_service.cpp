@@ -1,6 +1,7 @@
 #include "services/payment_service.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
@@ -80,6 +81,11 @@ PaymentService::PaymentService(store::Database& db, const Clock& clock, const Co
   auto sandbox = std::make_unique<SandboxProvider>(config.payment_secret, config.public_url, clock);
   sandbox_ = sandbox.get();
   add_provider(std::move(sandbox));
+  // The sandbox is the only provider built in; resolve_payment_provider (at
+  // `serve`) has refused anything else, and an empty choice (tools) means it.
+  if (!config.payment_provider.empty() && config.payment_provider != sandbox_->name()) {
+    throw std::invalid_argument("unknown payment provider " + config.payment_provider);
+  }
 }
 
 PaymentService::~PaymentService() = default;

@@ -56,6 +56,7 @@ class SandboxProvider final : public PaymentProvider {
   bool refund(const Order& order) override;
   // The sandbox "bank" is in-process: its refund is a log line.
   bool refunds_locally() const override { return true; }
+  bool is_test() const override { return true; }
 
   bool valid_page_signature(std::string_view order_id, std::string_view sig) const;
   // A signed notification as the sandbox "bank" would send it, stamped now.

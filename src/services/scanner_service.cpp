@@ -28,6 +28,9 @@ ScanReason scan_verdict(const ScannedTicket& s, const std::optional<std::string>
   if (event_id && *event_id != s.ticket.event_id) return ScanReason::WrongEvent;
   if (s.ticket.status == TicketStatus::Cancelled) return ScanReason::Cancelled;
   if (s.ticket.status == TicketStatus::Used) return ScanReason::AlreadyUsed;
+  // A cancelled (or unpublished, or closed) event admits nobody, whatever its
+  // tickets say: a ticket sold in a race with the cancellation stays outside.
+  if (s.event_status != EventStatus::Published) return ScanReason::EventNotOn;
   if (s.event_start) {
     const Timestamp end = s.event_end.value_or(*s.event_start);
     if (now < *s.event_start - window || now > end + window) return ScanReason::EventNotToday;

@@ -47,6 +47,9 @@ DashboardStats StatsService::dashboard() {
   return db_.read([&](store::Tx& tx) {
     DashboardStats s;
     s.total_revenue = store::stats::paid_revenue(tx);
+    const auto test = store::stats::test_orders(tx);
+    s.test_order_count = test.orders;
+    s.test_revenue = test.amount;
     s.total_tickets = store::stats::tickets_issued(tx, std::nullopt);
     s.tickets_checked_in = store::stats::tickets_checked_in(tx, std::nullopt);
     s.total_users = store::users::count(tx);

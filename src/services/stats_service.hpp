@@ -29,7 +29,9 @@ struct OrderCounts {
 };
 
 struct DashboardStats {
-  Minor total_revenue = 0;
+  Minor total_revenue = 0;  // test orders are not revenue: counted below
+  std::int64_t test_order_count = 0;
+  Minor test_revenue = 0;
   std::int64_t total_tickets = 0;
   std::int64_t total_users = 0;
   std::int64_t total_events = 0;

@@ -18,6 +18,7 @@ constexpr Dialect kSqlite{
         "substr('89ab', 1 + (abs(random()) % 4), 1) || "
         "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))",
     .lock_rows = "",
+    .share_lock = "",
     .migration_lock = "",
     .rows_per_insert = 1,
     .timestamp_cast = "",
@@ -33,6 +34,7 @@ constexpr Dialect kPostgres{
     .now = "now()",
     .new_uuid = "gen_random_uuid()",
     .lock_rows = " FOR UPDATE",
+    .share_lock = " FOR KEY SHARE OF ",
     .migration_lock = "SELECT pg_advisory_xact_lock(720431)",
     .rows_per_insert = 200,
     .timestamp_cast = " AS TIMESTAMPTZ",

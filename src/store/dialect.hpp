@@ -27,6 +27,10 @@ struct Dialect {
   // Appended to a SELECT that must lock the rows it reads until commit; empty
   // where write transactions are serialised anyway (SQLite's BEGIN IMMEDIATE).
   std::string_view lock_rows;
+  // The shared form, for one table of a join (see share_lock_of): readers that
+  // must not overlap a writer holding lock_rows on that row, but may overlap
+  // each other and ordinary UPDATEs (PostgreSQL's FOR KEY SHARE).
+  std::string_view share_lock;
   // A statement taken before migrating, so that several processes starting at
   // once migrate one after the other; empty where BEGIN IMMEDIATE does it.
   std::string_view migration_lock;
@@ -37,6 +41,12 @@ struct Dialect {
   // How a timestamp parameter is cast where the engine cannot infer its type
   // (a SELECT list): "CAST(" + param + <timestamp_cast>, or nothing.
   std::string_view timestamp_cast;
+
+  // share_lock applied to the rows of `alias` only; empty where writes are serial.
+  std::string share_lock_of(std::string_view alias) const {
+    if (share_lock.empty()) return {};
+    return std::string(share_lock) + std::string(alias);
+  }
 
   // `param` ("$4") as a timestamp in a SELECT list.
   std::string timestamp_param(std::string_view param) const {

@@ -148,6 +148,11 @@ std::optional<Event> find_by_id(Tx& tx, const std::string& id) {
   return first(tx.exec(kFindById, {id}));
 }
 
+std::optional<Event> find_for_update(Tx& tx, const std::string& id) {
+  if (!crypto::is_uuid(id)) return std::nullopt;
+  return first(tx.exec(kFindById + std::string(tx.dialect().lock_rows), {id}));
+}
+
 std::optional<Event> find_by_slug(Tx& tx, const std::string& slug) {
   return first(tx.exec(kFindBySlug, {slug}));
 }

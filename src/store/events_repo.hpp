@@ -22,6 +22,9 @@ std::vector<EventCard> list_cards(Tx& tx, const EventFilter& f, std::int64_t lim
 std::int64_t count(Tx& tx, const EventFilter& f);
 
 std::optional<Event> find_by_id(Tx& tx, const std::string& id);
+// Locks the row until commit (PostgreSQL): waits for orders under way on the
+// event (they share-lock it) and keeps new ones out until this transaction ends.
+std::optional<Event> find_for_update(Tx& tx, const std::string& id);
 std::optional<Event> find_by_slug(Tx& tx, const std::string& slug);
 bool slug_exists(Tx& tx, const std::string& slug);
 // Throws ConstraintViolation("uniq_events_slug") on a duplicate slug.

@@ -32,7 +32,9 @@ const std::string kFindSellable =
 
 constexpr const char* kInsertHead =
     "INSERT INTO orders (id, user_id, total_amount, status, payment_method, "
-    "payment_transaction_id, created_at, updated_at, expires_at, paid_at, refund_required)";
+    "payment_transaction_id, created_at, updated_at, expires_at, paid_at, refund_required, "
+    "is_test, "
+    "client_address)";
 const std::string kInsert = insert_values_sql(kInsertHead, 1);
 constexpr const char* kInsertItemHead =
     "INSERT INTO order_items (id, order_id, ticket_type_id, event_id, quantity, unit_price)";
@@ -55,6 +57,15 @@ constexpr const char* kUserEventQuantity =
     "SELECT COALESCE(SUM(i.quantity), 0) FROM orders o CROSS JOIN order_items i "
     "WHERE o.user_id = $1 AND o.status IN ('pending', 'paid') AND i.order_id = o.id "
     "AND i.event_id = $2";
+
+// Live holds (pending, not yet expired) of one account, and of one address.
+constexpr const char* kUserHolds =
+    "SELECT COUNT(*) AS n, MIN(expires_at) AS first_expiry FROM orders "
+    "WHERE user_id = $1 AND status = 'pending' AND expires_at > $2";
+constexpr const char* kAddressHolds =
+    "SELECT COALESCE(SUM(i.quantity), 0) AS n, MIN(o.expires_at) AS first_expiry "
+    "FROM orders o JOIN order_items i ON i.order_id = o.id "
+    "WHERE o.client_address = $1 AND o.status = 'pending' AND o.expires_at > $2";
 
 constexpr const char* kCancelIfPending =
     "UPDATE orders SET status = 'cancelled', updated_at = $2 WHERE id = $1 AND status = 'pending'";
@@ -97,7 +108,9 @@ std::vector<Param> order_params(const Order& o) {
           ts(o.updated_at),
           ts_or_null(o.expires_at),
           ts_or_null(o.paid_at),
-          o.refund_required};
+          o.refund_required,
+          o.is_test,
+          text_or_null(o.client_address)};
 }
 
 // The parameters of kInsertItemHead, in its order.
@@ -169,11 +182,28 @@ std::vector<std::string> ids(const Result& r) {
 
 std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket_type_id) {
   if (!crypto::is_uuid(ticket_type_id)) return std::nullopt;
-  Result r = tx.exec(kFindSellable, {ticket_type_id});
+  // The event row is share-locked: an order and the event's cancellation (which
+  // locks it exclusively, events::find_for_update) never overlap, so no order
+  // is left holding tickets of a cancelled event.
+  Result r = tx.exec(kFindSellable + tx.dialect().share_lock_of("e"), {ticket_type_id});
   if (r.empty()) return std::nullopt;
   return SellableType{rows::ticket_type(r[0]),
                       parse_or_throw<EventStatus>(r[0].text("event_status")),
                       r[0].text("event_title"), r[0].opt_time("event_end")};
+}
+
+namespace {
+Holds holds_from(const Result& r) {
+  return Holds{r[0].i64("n"), r[0].opt_time("first_expiry")};
+}
+}  // namespace
+
+Holds pending_orders_of_user(Tx& tx, const std::string& user_id, Timestamp now) {
+  return holds_from(tx.exec(kUserHolds, {user_id, ts(now)}));
+}
+
+Holds tickets_held_from(Tx& tx, const std::string& client_address, Timestamp now) {
+  return holds_from(tx.exec(kAddressHolds, {client_address, ts(now)}));
 }
 
 bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {

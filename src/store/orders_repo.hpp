@@ -22,6 +22,16 @@ struct SellableType {
 };
 std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket_type_id);
 
+// Unpaid holds still running at `now`: how many (pending orders of an account,
+// or tickets in the pending orders placed from an address) and when the first
+// of them runs out.
+struct Holds {
+  std::int64_t count = 0;
+  std::optional<Timestamp> first_expiry;
+};
+Holds pending_orders_of_user(Tx& tx, const std::string& user_id, Timestamp now);
+Holds tickets_held_from(Tx& tx, const std::string& client_address, Timestamp now);
+
 // quantity_sold += quantity when the type is active and that many are left.
 bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity);
 // quantity_sold += quantity without any check: units sold outside checkout

@@ -79,7 +79,7 @@ const char* const kOrderColumns =
     "o.status AS o_status, o.payment_method AS o_payment_method, "
     "o.payment_transaction_id AS o_payment_transaction_id, o.created_at AS o_created_at, "
     "o.updated_at AS o_updated_at, o.expires_at AS o_expires_at, o.paid_at AS o_paid_at, "
-    "o.refund_required AS o_refund_required";
+    "o.refund_required AS o_refund_required, o.is_test AS o_is_test";
 
 Order order(const Result::Row& r) {
   Order o;
@@ -94,6 +94,7 @@ Order order(const Result::Row& r) {
   o.expires_at = r.opt_time("o_expires_at");
   o.paid_at = r.opt_time("o_paid_at");
   o.refund_required = r.boolean("o_refund_required");
+  o.is_test = r.boolean("o_is_test");
   return o;
 }
 

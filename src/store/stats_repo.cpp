@@ -6,12 +6,15 @@
 namespace evient::store::stats {
 namespace {
 
+// Revenue counts paid orders that moved money: test orders (the sandbox) are
+// counted apart (kTestOrders).
 constexpr const char* kEventTotals =
     "SELECT e.id AS id, e.title AS title, "
     "(SELECT COUNT(*) FROM tickets t WHERE t.event_id = e.id AND t.status <> 'cancelled') "
     "AS tickets_sold, "
     "(SELECT COALESCE(SUM(oi.quantity * oi.unit_price), 0) FROM order_items oi "
-    "JOIN orders o ON o.id = oi.order_id WHERE oi.event_id = e.id AND o.status = 'paid') "
+    "JOIN orders o ON o.id = oi.order_id WHERE oi.event_id = e.id AND o.status = 'paid' "
+    "AND NOT o.is_test) "
     "AS revenue, "
     "(SELECT COUNT(*) FROM tickets t WHERE t.event_id = e.id AND t.status = 'used') AS checked_in "
     "FROM events e";
@@ -25,7 +28,10 @@ const std::string kTypeTotals =
     "AS checked_in FROM ticket_types t WHERE t.event_id = $1 ORDER BY t.sort_order, t.price, t.id";
 
 constexpr const char* kPaidRevenue =
-    "SELECT COALESCE(SUM(total_amount), 0) FROM orders WHERE status = 'paid'";
+    "SELECT COALESCE(SUM(total_amount), 0) FROM orders WHERE status = 'paid' AND NOT is_test";
+constexpr const char* kTestOrders =
+    "SELECT COUNT(*) AS orders, COALESCE(SUM(total_amount), 0) AS amount FROM orders "
+    "WHERE status = 'paid' AND is_test";
 constexpr const char* kTicketsIssued = "SELECT COUNT(*) FROM tickets WHERE status <> 'cancelled'";
 constexpr const char* kTicketsIssuedForEvent =
     "SELECT COUNT(*) FROM tickets WHERE event_id = $1 AND status <> 'cancelled'";
@@ -41,12 +47,13 @@ constexpr const char* kSalesSince =
     "SELECT COALESCE(o.paid_at, o.created_at) AS paid_at, o.total_amount AS amount, "
     "(SELECT COUNT(*) FROM tickets t WHERE t.order_id = o.id AND t.status <> 'cancelled') "
     "AS tickets FROM orders o "
-    "WHERE o.status = 'paid' AND COALESCE(o.paid_at, o.created_at) >= $1";
+    "WHERE o.status = 'paid' AND NOT o.is_test AND COALESCE(o.paid_at, o.created_at) >= $1";
 constexpr const char* kSalesSinceForEvent =
     "SELECT COALESCE(o.paid_at, o.created_at) AS paid_at, "
     "oi.quantity * oi.unit_price AS amount, oi.quantity AS tickets FROM "
     "order_items oi JOIN orders o ON o.id = oi.order_id "
-    "WHERE o.status = 'paid' AND oi.event_id = $2 AND COALESCE(o.paid_at, o.created_at) >= $1";
+    "WHERE o.status = 'paid' AND NOT o.is_test AND oi.event_id = $2 "
+    "AND COALESCE(o.paid_at, o.created_at) >= $1";
 const std::string kTopEvents =
     std::string(kEventTotals) + " ORDER BY revenue DESC, tickets_sold DESC, e.title, e.id LIMIT $1";
 const std::string kEventTotalsOf = std::string(kEventTotals) + " WHERE e.id = $1";
@@ -60,6 +67,11 @@ EventTotals totals_from_row(const Result::Row& r) {
 
 Minor paid_revenue(Tx& tx) {
   return tx.exec(kPaidRevenue)[0].i64(0);
+}
+
+TestOrders test_orders(Tx& tx) {
+  Result r = tx.exec(kTestOrders);
+  return {r[0].i64("orders"), r[0].i64("amount")};
 }
 
 std::int64_t tickets_issued(Tx& tx, const std::optional<std::string>& event_id) {

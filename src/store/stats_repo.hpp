@@ -20,8 +20,14 @@ using EventTotals = evient::EventTotals;
 
 using TypeTotals = evient::TypeTotals;
 
-// Paid orders only: refunded orders are not revenue.
+// Paid orders only: refunded orders are not revenue, nor are test orders.
 Minor paid_revenue(Tx& tx);
+// Paid test orders (the sandbox): how many, and what they would have brought.
+struct TestOrders {
+  std::int64_t orders = 0;
+  Minor amount = 0;
+};
+TestOrders test_orders(Tx& tx);
 // Tickets not cancelled, and tickets used, optionally for one event.
 std::int64_t tickets_issued(Tx& tx, const std::optional<std::string>& event_id);
 std::int64_t tickets_checked_in(Tx& tx, const std::optional<std::string>& event_id);

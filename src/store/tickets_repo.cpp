@@ -26,8 +26,9 @@ const std::string kSelectWallet =
     std::string("SELECT ") + rows::kTicketColumns +
     ", e.title AS e_title, e.slug AS e_slug, e.start_time AS e_start_time, "
     "e.end_time AS e_end_time, e.location AS e_location, e.banner_image AS e_banner_image, "
-    "e.thumbnail_image AS e_thumbnail_image, t.name AS t_name FROM tickets k "
-    "JOIN events e ON e.id = k.event_id JOIN ticket_types t ON t.id = k.ticket_type_id";
+    "e.thumbnail_image AS e_thumbnail_image, t.name AS t_name, o.is_test AS o_is_test "
+    "FROM tickets k JOIN events e ON e.id = k.event_id "
+    "JOIN ticket_types t ON t.id = k.ticket_type_id JOIN orders o ON o.id = k.order_id";
 
 // The parameters of kInsertHead, in its order.
 std::vector<Param> ticket_params(const Ticket& t) {
@@ -62,6 +63,7 @@ WalletTicket wallet_ticket(const Result::Row& r) {
   w.event.banner_image = r.opt_text("e_banner_image");
   w.event.thumbnail_image = r.opt_text("e_thumbnail_image");
   w.ticket_type_name = r.text("t_name");
+  w.is_test = r.boolean("o_is_test");
   return w;
 }
 

@@ -149,6 +149,26 @@ TEST_F(AdminScannerTest, WrongEventAndCancelledAreRefused) {
   EXPECT_EQ(validate(ticket().ticket_code).json().at("data").at("reason").as_string(), "CANCELLED");
 }
 
+TEST_F(AdminScannerTest, AnEventThatIsNotOnAdmitsNobody) {
+  // A valid ticket of an event that is no longer on (a sale that slipped past
+  // a cancellation, or an event taken back to draft or closed) stays outside.
+  for (const char* status : {"cancelled", "completed", "draft"}) {
+    server_.app().db().write([&](store::Tx& tx) {
+      tx.exec("UPDATE events SET status = $2 WHERE id = $1", {event_.id, std::string(status)});
+    });
+    auto r = checkin({{"code", ticket().ticket_code}});
+    EXPECT_EQ(r.status, 409u) << status;
+    EXPECT_EQ(r.error_code(), "EVENT_NOT_ON") << status;
+    EXPECT_EQ(validate(ticket().ticket_code).json().at("data").at("reason").as_string(),
+              "EVENT_NOT_ON");
+    EXPECT_EQ(load_ticket(server_.app(), ticket().id).status, "valid");
+  }
+  server_.app().db().write([&](store::Tx& tx) {
+    tx.exec("UPDATE events SET status = 'published' WHERE id = $1", {event_.id});
+  });
+  EXPECT_EQ(checkin({{"code", ticket().ticket_code}}).status, 200u);
+}
+
 TEST_F(AdminScannerTest, DoorWindowFollowsTheClock) {
   EventSpec later;
   later.title = "Next Week";

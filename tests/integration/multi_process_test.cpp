@@ -40,6 +40,8 @@ class ServerProcess {
         std::string("EVIENT_JWT_SECRET=") + kTestJwtSecret,
         std::string("EVIENT_PAYMENT_SECRET=") + kTestPaymentSecret,
         "EVIENT_ACCESS_LOG=0",
+        "EVIENT_PAYMENT_PROVIDER=sandbox",
+        "EVIENT_MAX_HELD_PER_IP=0",
         "EVIENT_WORKERS=4",
         "EVIENT_DB_POOL=4"};
     for (char** e = environ; *e; ++e) {

@@ -83,6 +83,7 @@ TEST(AdminScanVerdictTest, DoorWindowAndStatuses) {
   store::scanner::ScannedTicket s;
   s.ticket.event_id = "e1";
   s.ticket.status = TicketStatus::Valid;
+  s.event_status = EventStatus::Published;
   s.event_start = at("2026-06-01T19:00:00Z");
   s.event_end = at("2026-06-01T22:00:00Z");
   const auto window = std::chrono::duration_cast<std::chrono::seconds>(hours(6));
@@ -91,6 +92,11 @@ TEST(AdminScanVerdictTest, DoorWindowAndStatuses) {
   EXPECT_EQ(scan_verdict(s, std::nullopt, at("2026-06-02T04:00:00Z"), window), "OK");
   EXPECT_EQ(scan_verdict(s, std::nullopt, at("2026-06-02T04:00:01Z"), window), "EVENT_NOT_TODAY");
   EXPECT_EQ(scan_verdict(s, std::string("e2"), at("2026-06-01T19:00:00Z"), window), "WRONG_EVENT");
+  for (EventStatus off : {EventStatus::Cancelled, EventStatus::Draft, EventStatus::Completed}) {
+    s.event_status = off;
+    EXPECT_EQ(scan_verdict(s, std::nullopt, at("2026-06-01T19:00:00Z"), window), "EVENT_NOT_ON");
+  }
+  s.event_status = EventStatus::Published;
   s.ticket.status = TicketStatus::Used;
   EXPECT_EQ(scan_verdict(s, std::nullopt, at("2026-06-01T19:00:00Z"), window), "ALREADY_USED");
   s.ticket.status = TicketStatus::Cancelled;
