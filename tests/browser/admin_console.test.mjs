@@ -72,6 +72,8 @@ test('orders: search a buyer, open an order and refund it with a reason (and for
   await page.waitForURL(/user=/);
   const rows = page.getByRole('table').getByRole('row');
   await rows.filter({ hasText: `#${short}` }).waitFor();
+  // The unfiltered list stays on screen while the filtered one loads.
+  await page.locator('[aria-busy="false"]').filter({ has: page.getByRole('table') }).waitFor();
   for (const text of (await rows.allInnerTexts()).slice(1)) assert.match(text, new RegExp(kUser.email));
 
   await page.getByRole('link', { name: `Xem đơn ${short}` }).first().click();

@@ -23,12 +23,17 @@ export const ta = {
     hidden: 'Đang ẩn',
   },
   role: { user: 'Người dùng', admin: 'Quản trị viên' },
+  test: {
+    badge: 'Thử nghiệm',
+    hint: 'Thanh toán qua cổng thử nghiệm: không tính vào doanh thu',
+  },
   notificationType: { system: 'Hệ thống', order: 'Đơn hàng', promotion: 'Khuyến mãi' },
 
   dashboard: {
     title: 'Tổng quan',
     revenue: 'Doanh thu',
     revenueHint: 'Chỉ tính đơn đã thanh toán',
+    testOrders: (n) => `Đơn thử nghiệm: ${n} (không tính vào doanh thu)`,
     tickets: 'Vé đã bán',
     checkedIn: 'Đã check-in',
     users: 'Người dùng',
@@ -220,6 +225,7 @@ export const ta = {
     colStatus: 'Trạng thái',
     colUsed: 'Check-in lúc',
     colPrice: 'Giá lúc mua',
+    colSeat: 'Chỗ ngồi',
     refund: 'Hoàn tiền',
     refundTitle: 'Hoàn tiền đơn hàng',
     refundBody: (amount) => `Hoàn ${amount} cho người mua. Các vé chưa dùng sẽ bị huỷ và người mua được thông báo.`,

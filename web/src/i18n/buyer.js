@@ -168,6 +168,10 @@ export const b = {
     browse: 'Khám phá sự kiện',
     count: (n) => `${n} vé`,
   },
+  test: {
+    badge: 'Thử nghiệm',
+    hint: 'Thanh toán qua cổng thử nghiệm, không phải giao dịch thật',
+  },
   notifications: {
     title: 'Thông báo',
     unread: (n) => (n > 0 ? `Bạn có ${n} thông báo chưa đọc.` : 'Bạn đã đọc hết thông báo.'),

@@ -68,6 +68,7 @@ export const d = {
     ticketOf: 'Vé của sự kiện',
     eventTime: 'Sự kiện diễn ra',
     code: 'Mã vé',
+    seat: 'Chỗ',
     notFoundHint: 'Kiểm tra lại mã trên vé của khách.',
     networkHint: 'Không nhận được trả lời từ máy chủ. Không cho khách vào cho đến khi kiểm tra lại được.',
     next: 'Quét tiếp',

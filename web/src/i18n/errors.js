@@ -44,6 +44,16 @@ const kMessages = {
   EVENT_NOT_TODAY: 'Sự kiện không diễn ra vào lúc này.',
   NOT_CHECKED_IN: 'Vé chưa được check-in nên không thể hoàn tác.',
   PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+  SEAT_UNAVAILABLE: 'Một số ghế bạn chọn vừa có người khác đặt. Hãy chọn ghế khác.',
+  SEAT_NOT_IN_TYPE: 'Ghế bạn chọn không thuộc loại vé này.',
+  SEATS_NOT_TOGETHER: 'Không còn hàng nào đủ ghế liền nhau cho số lượng bạn chọn. Thử số lượng nhỏ hơn hoặc chọn ghế trên sơ đồ.',
+  SEAT_NOT_FOUND: 'Không tìm thấy ghế này.',
+  EVENT_NOT_SEATED: 'Sự kiện này không bán vé theo chỗ ngồi.',
+  ROOM_NOT_FOUND: 'Không tìm thấy phòng.',
+  ROOM_IN_USE: 'Phòng đang được một sự kiện dùng nên không thể xoá hoặc đổi kích thước. Hãy ngừng dùng phòng thay vì xoá.',
+  ROOM_INACTIVE: 'Phòng này đang ngừng dùng. Hãy dùng lại phòng hoặc chọn phòng khác.',
+  SEATING_LOCKED:
+    'Đã có ghế đang được giữ hoặc đã bán, nên không thể đổi phòng hay phân khu nữa (người mua đã nhận số ghế của họ). Bạn vẫn có thể khoá hoặc mở khoá những ghế chưa bán.',
 };
 
 export function errorMessage(code, serverMessage, data) {

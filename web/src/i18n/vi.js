@@ -20,6 +20,7 @@ export const t = {
     title: 'EViENT Quản trị',
     dashboard: 'Tổng quan',
     events: 'Sự kiện',
+    rooms: 'Phòng',
     orders: 'Đơn hàng',
     users: 'Người dùng',
     banners: 'Banner',

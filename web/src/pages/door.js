@@ -7,6 +7,7 @@ import { html, render, nothing, errorBox, spinner } from '../ui/components.js';
 import { api } from '../api.js';
 import { formatDateTime, formatDate, formatTime, number } from '../format.js';
 import { d } from '../i18n/door.js';
+import { seatLine } from '../i18n/seats.js';
 import { createScanner } from '../ui/door_camera.js';
 import { feedback, primeAudio, primeOnGesture } from '../ui/door_feedback.js';
 
@@ -43,6 +44,9 @@ const icon = (name) => {
 };
 
 const cameraIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" class="h-10 w-10" aria-hidden="true"><path d="M4 8h3l2-2.5h6L17 8h3v11H4z" /><circle cx="12" cy="13.5" r="3.5" /></svg>`;
+
+// A seated event's ticket names its seat (on the ticket or beside it).
+const seatOf = (view) => view?.seat || view?.ticket?.seat || null;
 
 const hm = (iso) => formatTime(iso).slice(0, 5);
 
@@ -404,7 +408,7 @@ export async function mount(el, ctx) {
     return html`<section class="card border-green-200 bg-green-50 p-4" aria-labelledby="door-last-h">
       <h2 id="door-last-h" class="text-xs font-semibold uppercase tracking-wide text-green-800">${d.last.heading}</h2>
       <p class="mt-1 font-semibold text-slate-900">${v.holder?.full_name || v.holder?.email}</p>
-      <p class="text-sm text-slate-600">${v.ticket_type?.name} · ${formatTime(v.ticket.used_at)}</p>
+      <p class="text-sm text-slate-600">${v.ticket_type?.name}${seatOf(v) ? ` · ${seatLine(seatOf(v))}` : ''} · ${formatTime(v.ticket.used_at)}</p>
       <p class="break-all font-mono text-xs text-slate-500">${v.ticket.code}</p>
       <button type="button" class="btn-secondary mt-3 w-full" ?disabled=${st.undoing} @click=${undo}>${st.undoing ? d.last.undoing : d.last.undo}</button>
     </section>`;
@@ -414,7 +418,8 @@ export async function mount(el, ctx) {
     const view = v.view;
     const who = view
       ? html`<p class="text-3xl font-bold leading-tight">${view.holder?.full_name || view.holder?.email}</p>
-          <p class="text-xl font-medium opacity-90">${view.ticket_type?.name}</p>`
+          <p class="text-xl font-medium opacity-90">${view.ticket_type?.name}</p>
+          ${seatOf(view) ? html`<p class="rounded-xl bg-black/20 px-5 py-2 text-2xl font-black">${d.verdict.seat}: ${seatLine(seatOf(view))}</p>` : nothing}`
       : nothing;
     const code = html`<p class="break-all font-mono text-base opacity-80">${d.verdict.code}: ${view?.ticket?.code || v.code}</p>`;
     switch (v.kind) {

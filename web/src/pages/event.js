@@ -1,7 +1,8 @@
 // One event at /events/<slug>: banner, the organiser's (server-sanitised) HTML,
 // every ticket type with its price and availability, quantity pickers, the
 // total and Buy. Checkout sends one Idempotency-Key per selection, so a double
-// click or a retry after a network error makes one order.
+// click or a retry after a network error makes one order. A seated event shows
+// its seat map instead of the quantity pickers (event_seated.js).
 import { html, render, nothing, spinner, errorBox, toast } from '../ui/components.js';
 import { unsafeHTML } from 'lit-html/directives/unsafe-html.js';
 import { api, newIdempotencyKey } from '../api.js';
@@ -10,6 +11,7 @@ import { loginUrl } from '../router.js';
 import { b, categoryLabel } from '../i18n/buyer.js';
 import { money, formatDateTime } from '../format.js';
 import { eventImage, icon } from '../ui/buyer_parts.js';
+import { isSeated, seatedCheckout } from './event_seated.js';
 
 const kMaxPerOrder = 10;
 const kFewLeft = 20;
@@ -45,6 +47,7 @@ export async function mount(el, ctx) {
   const state = { event: null, error: null, qty: takeDraft(slug), busy: false, buyError: null };
   let key = null;
   let keyFor = '';
+  let seating = null;
 
   const types = () => state.event?.ticket_types || [];
   const selection = () =>
@@ -189,8 +192,8 @@ export async function mount(el, ctx) {
     }
     render(
       html`<nav class="mb-3 text-sm"><a href="/events" class="link">← ${b.event.backToEvents}</a></nav>
-        <div class="-mx-4 sm:mx-0">${eventImage(ev.banner_image || ev.thumbnail_image, { ratio: 'aspect-[3/1] min-h-[8rem]', rounded: 'sm:rounded-2xl' })}</div>
-        <div class="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+        <div class="-mx-4 sm:mx-0">${eventImage(ev.banner_image || ev.thumbnail_image, { ratio: 'aspect-[3/1] min-h-[8rem] w-full', rounded: 'sm:rounded-2xl' })}</div>
+        <div class="mt-5 grid gap-6 ${seating ? 'grid-cols-[minmax(0,1fr)]' : 'lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start'}">
           <div class="min-w-0">
             ${ev.category ? html`<p class="text-xs font-semibold uppercase tracking-wide text-brand-700">${categoryLabel(ev.category)}</p>` : nothing}
             <h1 class="mt-1 text-2xl font-extrabold tracking-tight text-slate-900 sm:text-3xl focus:outline-none" tabindex="-1">${ev.title}</h1>
@@ -207,6 +210,7 @@ export async function mount(el, ctx) {
                   </div>`
                 : nothing}
             </dl>
+            ${seating ? seating.view() : nothing}
             ${ev.description && !(ev.content || '').includes(ev.description) ? html`<p class="mt-5 text-base font-medium text-slate-700">${ev.description}</p>` : nothing}
             ${ev.content
               ? html`<section class="mt-5" aria-labelledby="about-heading">
@@ -215,7 +219,7 @@ export async function mount(el, ctx) {
                 </section>`
               : nothing}
           </div>
-          <div class="min-w-0 lg:sticky lg:top-20">${ticketsPanel()}</div>
+          ${seating ? nothing : html`<div class="min-w-0 lg:sticky lg:top-20">${ticketsPanel()}</div>`}
         </div>`,
       el,
     );
@@ -248,8 +252,17 @@ export async function mount(el, ctx) {
     } catch (err) {
       state.error = err;
     }
+    seating?.stop();
+    seating = null;
+    if (state.event && isSeated(state.event) && state.event.status !== 'draft') {
+      seating = seatedCheckout({ ev: state.event, ctx, closed: onSale(), redraw: draw, root: () => el });
+      draw();
+      await seating.start();
+      return;
+    }
     draw();
   }
 
   await load();
+  return () => seating?.stop();
 }

@@ -5,7 +5,8 @@ import { html, render, nothing, spinner, errorBox, toast, confirmDialog } from '
 import { api } from '../api.js';
 import { b } from '../i18n/buyer.js';
 import { money, formatDateTime, countdown } from '../format.js';
-import { orderStatusBadge, ticketStatusBadge, shortId } from '../ui/buyer_parts.js';
+import { orderStatusBadge, ticketStatusBadge, shortId, testBadge } from '../ui/buyer_parts.js';
+import { s, seatLine, seatName } from '../i18n/seats.js';
 import { refreshUnread } from '../ui/layout.js';
 
 // The sandbox's payment page is a page of this app: stay inside it (the
@@ -104,6 +105,7 @@ export async function mount(el, ctx) {
             <div class="min-w-0">
               <p class="font-medium text-slate-900">${item?.ticket_type_name || ''}</p>
               <p class="truncate text-sm text-slate-500">${item?.event_title || ''}</p>
+              ${t.seat ? html`<p class="mt-0.5 text-sm font-semibold text-slate-800"><span class="sr-only">${s.seat}: </span>${seatLine(t.seat)}</p>` : nothing}
               <p class="mt-1 select-all break-all font-mono text-sm tracking-wider text-slate-800">${t.ticket_code}</p>
             </div>
             ${ticketStatusBadge(t.status)}
@@ -130,6 +132,7 @@ export async function mount(el, ctx) {
         <div class="mb-4 flex flex-wrap items-center gap-3">
           <h1 class="text-2xl font-bold tracking-tight focus:outline-none" tabindex="-1">${b.order.titleShort(shortId(o.id))}</h1>
           <span aria-live="polite">${orderStatusBadge(o.status)}</span>
+          ${testBadge(o)}
         </div>
         <div class="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
           <div class="min-w-0 space-y-4">
@@ -146,6 +149,7 @@ export async function mount(el, ctx) {
                   <div class="min-w-0">
                     <p class="font-medium text-slate-900">${i.ticket_type_name} × ${i.quantity}</p>
                     <p class="truncate text-slate-500">${i.event_title}</p>
+                    ${i.seats?.length ? html`<p class="text-slate-700"><span class="sr-only">${s.seat}: </span>${i.seats.map((x) => seatName(x.row, x.number)).join(', ')}</p>` : nothing}
                   </div>
                   <p class="shrink-0 tabular-nums text-slate-800">${money(i.subtotal)}</p>
                 </li>`,

@@ -6,7 +6,8 @@ import { html, render, nothing, spinner, errorBox, emptyState } from '../ui/comp
 import { api } from '../api.js';
 import { b } from '../i18n/buyer.js';
 import { formatDateTime } from '../format.js';
-import { ticketStatusBadge, sectionTitle } from '../ui/buyer_parts.js';
+import { ticketStatusBadge, sectionTitle, testBadge } from '../ui/buyer_parts.js';
+import { s, seatLine } from '../i18n/seats.js';
 
 const kFilters = ['all', 'valid', 'used', 'cancelled'];
 
@@ -55,7 +56,7 @@ export async function mount(el, ctx) {
           <p class="mt-0.5 text-sm text-slate-600"><time datetime=${ev.start_time || ''}>${formatDateTime(ev.start_time)}</time></p>
           ${ev.location ? html`<p class="text-sm text-slate-500">${ev.location}</p>` : nothing}
         </div>
-        ${ticketStatusBadge(t.status)}
+        <span class="flex shrink-0 flex-col items-end gap-1">${ticketStatusBadge(t.status)}${testBadge(t)}</span>
       </div>
       <div class="p-4">
         ${qrBlock(t)}
@@ -64,6 +65,10 @@ export async function mount(el, ctx) {
             <dd class="select-all break-all font-mono text-base font-bold tracking-wider text-slate-900">${t.ticket_code}</dd></div>
           <div><dt class="text-xs text-slate-500">${b.wallet.type}</dt>
             <dd class="font-semibold text-slate-800">${t.ticket_type?.name || ''}</dd></div>
+          ${t.seat
+            ? html`<div><dt class="text-xs text-slate-500">${s.seat}</dt>
+                <dd class="text-lg font-bold text-slate-900">${seatLine(t.seat)}</dd></div>`
+            : nothing}
         </dl>
         ${t.used_at ? html`<p class="mt-2 text-center text-xs text-slate-500">${b.wallet.usedAt(formatDateTime(t.used_at))}</p>` : nothing}
       </div>

@@ -15,6 +15,9 @@ export const eventBadge = (s) => badge(ta.eventStatus[s] || s, kEventColors[s]);
 export const orderBadge = (s) => badge(ta.orderStatus[s] || s, kOrderColors[s]);
 export const ticketBadge = (s) => badge(ta.ticketStatus[s] || s, kTicketColors[s]);
 export const typeBadge = (s) => badge(ta.typeStatus[s] || s, kTypeColors[s]);
+// "Thử nghiệm" on orders paid through the sandbox provider (is_test).
+export const testBadge = (o) =>
+  o?.is_test ? html`<span class="badge whitespace-nowrap bg-purple-100 text-purple-800" title=${ta.test.hint}>${ta.test.badge}</span>` : nothing;
 
 // The first block of a UUID, enough for a person to tell orders apart.
 export const shortId = (id) => String(id || '').split('-')[0].toUpperCase();

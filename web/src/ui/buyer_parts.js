@@ -71,6 +71,12 @@ export function ticketStatusBadge(status) {
   return html`<span class="shrink-0 whitespace-nowrap">${badge(b.wallet.status[status] || status, kTicketColors[status])}</span>`;
 }
 
+// "Thử nghiệm" on what was paid through the sandbox provider (is_test).
+export function testBadge(item) {
+  if (!item?.is_test) return nothing;
+  return html`<span class="badge shrink-0 whitespace-nowrap bg-purple-100 text-purple-800" title=${b.test.hint}>${b.test.badge}</span>`;
+}
+
 export function ticketCount(order) {
   return (order.items || []).reduce((n, i) => n + Number(i.quantity || 0), 0);
 }

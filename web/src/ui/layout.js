@@ -84,6 +84,7 @@ function adminFrame() {
   const items = [
     ['/admin', t.adminNav.dashboard, true],
     ['/admin/events', t.adminNav.events],
+    ['/admin/rooms', t.adminNav.rooms],
     ['/admin/orders', t.adminNav.orders],
     ['/admin/users', t.adminNav.users],
     ['/admin/banners', t.adminNav.banners],

@@ -13,10 +13,11 @@ export async function mount(el, ctx) {
   ctx.setTitle(T.title);
   const state = { stats: null, error: null, events: [], picked: ctx.query.get('event') || '', eventStats: null, eventError: null, eventLoading: false };
 
-  const card = (label, value, sub = nothing) => html`<div class="card p-4">
+  const card = (label, value, sub = nothing, note = nothing) => html`<div class="card p-4">
     <p class="text-sm text-slate-500">${label}</p>
     <p class="mt-1 text-2xl font-bold tracking-tight text-slate-900">${value}</p>
     ${sub === nothing ? nothing : html`<p class="mt-1 text-xs text-slate-500">${sub}</p>`}
+    ${note === nothing ? nothing : html`<p class="mt-1 text-xs font-medium text-purple-800">${note}</p>`}
   </div>`;
 
   const perEvent = () => {
@@ -50,7 +51,7 @@ export async function mount(el, ctx) {
     render(
       html`${pageTitle(T.title)}
         <section aria-label=${T.title} class="grid grid-cols-2 gap-3 lg:grid-cols-5">
-          ${card(T.revenue, money(s.total_revenue), T.revenueHint)}
+          ${card(T.revenue, money(s.total_revenue), T.revenueHint, Number(s.test_order_count) > 0 ? T.testOrders(number(s.test_order_count)) : nothing)}
           ${card(T.tickets, number(s.total_tickets))}
           ${card(T.checkedIn, number(s.tickets_checked_in))}
           ${card(T.users, number(s.total_users))}

@@ -8,6 +8,7 @@ import { money, number, formatDateTime, toLocalInput, fromLocalInput } from '../
 import { fieldErrors } from '../../i18n/errors.js';
 import { t } from '../../i18n/vi.js';
 import { ta } from '../../i18n/admin.js';
+import { s as seatText } from '../../i18n/seats.js';
 import { dataTable, td, eventBadge, typeBadge, alertBox, formDialog, formValues, downloadFile } from '../../ui/admin_common.js';
 
 const E = ta.edit;
@@ -270,6 +271,7 @@ export async function mount(el, ctx) {
       ${s === 'draft' ? b(E.publish, publish, 'btn-primary', 'published') : nothing}
       ${s === 'published' ? b(E.complete, complete, 'btn-secondary', 'completed') : nothing}
       ${s === 'published' || s === 'completed' ? html`<a class="btn-secondary" href="/events/${ev.slug}">${E.viewPublic}</a>` : nothing}
+      <a class="btn-secondary" href="/admin/events/${ev.id}/seating">${seatText.seating.open}</a>
       <a class="btn-secondary" href="/admin/orders?event_id=${ev.id}">${E.viewOrders}</a>
       ${b(E.csv, csv, 'btn-secondary', 'csv')}
       ${s !== 'cancelled' ? b(E.cancel, cancelEvent, 'btn-danger', 'count') : nothing}

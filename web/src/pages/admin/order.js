@@ -4,7 +4,8 @@ import { html, render, nothing, spinner, errorBox, emptyState, toast, badge, fie
 import { api } from '../../api.js';
 import { money, number, formatDateTime } from '../../format.js';
 import { ta } from '../../i18n/admin.js';
-import { dataTable, td, orderBadge, ticketBadge, shortId, alertBox, formDialog } from '../../ui/admin_common.js';
+import { seatLine } from '../../i18n/seats.js';
+import { dataTable, td, orderBadge, testBadge, ticketBadge, shortId, alertBox, formDialog } from '../../ui/admin_common.js';
 
 const T = ta.order;
 
@@ -72,6 +73,7 @@ export async function mount(el, ctx) {
           <h1 class="flex flex-wrap items-center gap-3 text-2xl font-bold tracking-tight" tabindex="-1">
             <span>${T.title(`#${shortId(o.id)}`)}</span> ${orderBadge(o.status)}
             ${o.refund_required ? badge(ta.orders.refundRequired, 'amber') : nothing}
+            ${testBadge(o)}
           </h1>
           ${refundable(o) ? html`<button type="button" class="btn-danger" @click=${refund}>${T.refund}</button>` : nothing}
         </div>
@@ -111,11 +113,11 @@ export async function mount(el, ctx) {
           <h2 id="tickets-h" class="mb-3 text-lg font-semibold">${T.tickets}</h2>
           ${o.tickets?.length
             ? dataTable(
-                [T.colCode, T.colType, T.colStatus, T.colUsed, T.colPrice],
-                o.tickets.map((x) => {
+                [T.colCode, T.colType, ...(o.tickets.some((x) => x.seat) ? [T.colSeat] : []), T.colStatus, T.colUsed, T.colPrice],
+                o.tickets.map((x, _, all) => {
                   const typeName = (o.items || []).find((i) => i.ticket_type_id === x.ticket_type_id)?.ticket_type_name || '';
                   return html`<tr>
-                    ${td(html`<span class="font-mono">${x.ticket_code}</span>`)}${td(typeName)}${td(ticketBadge(x.status))}${td(x.used_at ? formatDateTime(x.used_at) : '—')}${td(money(x.price_at_purchase), 'whitespace-nowrap')}
+                    ${td(html`<span class="font-mono">${x.ticket_code}</span>`)}${td(typeName)}${all.some((y) => y.seat) ? td(x.seat ? seatLine(x.seat) : '—', 'whitespace-nowrap') : nothing}${td(ticketBadge(x.status))}${td(x.used_at ? formatDateTime(x.used_at) : '—')}${td(money(x.price_at_purchase), 'whitespace-nowrap')}
                   </tr>`;
                 }),
               )

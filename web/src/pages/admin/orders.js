@@ -2,7 +2,7 @@
 import { html, render, nothing, pageTitle, badge } from '../../ui/components.js';
 import { money, formatDateTime } from '../../format.js';
 import { ta } from '../../i18n/admin.js';
-import { td, orderBadge, shortId, eventOptions, listController, filterForm, textFilter, selectFilter, listBody } from '../../ui/admin_common.js';
+import { td, orderBadge, testBadge, shortId, eventOptions, listController, filterForm, textFilter, selectFilter, listBody } from '../../ui/admin_common.js';
 
 const T = ta.orders;
 
@@ -26,7 +26,7 @@ export async function mount(el, ctx) {
     ${td(html`<span class="font-medium">${o.buyer?.full_name || '—'}</span><p class="text-xs text-slate-500">${o.buyer?.email}</p>`)}
     ${td(eventsOf(o))}
     ${td(money(o.total_amount), 'whitespace-nowrap')}
-    ${td(html`${orderBadge(o.status)}${o.refund_required ? html` ${badge(T.refundRequired, 'amber')}` : nothing}`)}
+    ${td(html`<span class="flex flex-wrap gap-1">${orderBadge(o.status)}${o.refund_required ? badge(T.refundRequired, 'amber') : nothing}${testBadge(o)}</span>`)}
     ${td(formatDateTime(o.created_at), 'whitespace-nowrap')}
     ${td(html`<a class="btn-secondary" href="/admin/orders/${o.id}" aria-label=${T.openOf(shortId(o.id))}>${T.open}</a>`)}
   </tr>`;

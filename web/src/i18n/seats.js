@@ -1,0 +1,151 @@
+// Seated events in Vietnamese: the buyer's seat map, the organiser's room and
+// seating editors, and how a seat is named on a ticket.
+const kStates = {
+  available: 'Còn trống',
+  selected: 'Bạn đang chọn',
+  held: 'Đang được giữ',
+  sold: 'Đã bán',
+  blocked: 'Không bán',
+  disabled: 'Không có ghế',
+};
+
+// "Hàng A ghế 5": the name of a seat everywhere a person reads or hears it.
+export const seatName = (row, number) => `Hàng ${row} ghế ${number}`;
+
+// A ticket's seat {room, row, number} as one line: "Phòng Lớn · hàng A · ghế 5".
+export function seatLine(seat) {
+  if (!seat) return '';
+  const room = typeof seat.room === 'object' ? seat.room?.name : seat.room;
+  return [room, `hàng ${seat.row}`, `ghế ${seat.number}`].filter(Boolean).join(' · ');
+}
+
+const list = (names) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : names[0] || '');
+
+export const s = {
+  states: kStates,
+  seatName,
+  seat: 'Chỗ ngồi',
+
+  map: {
+    heading: 'Chọn chỗ ngồi',
+    lead: 'Chạm vào ghế trống để chọn; chạm lần nữa để bỏ chọn. Sơ đồ tự cập nhật khi có người khác mua.',
+    stage: 'Sân khấu',
+    label: (room) => `Sơ đồ chỗ ngồi ${room}`,
+    row: (row) => `Hàng ${row}`,
+    legend: 'Chú thích',
+    zones: 'Khu vực và giá',
+    left: (n) => `còn ${n} chỗ`,
+    scrollHint: 'Vuốt ngang để xem cả sơ đồ.',
+    loading: 'Đang tải sơ đồ chỗ ngồi…',
+    failed: 'Không tải được sơ đồ chỗ ngồi.',
+    stale: 'Mất kết nối: sơ đồ có thể chưa cập nhật.',
+    selected: 'Ghế đã chọn',
+    noneSelected: 'Chưa chọn ghế nào. Chọn ghế trên sơ đồ hoặc dùng “Chọn chỗ tốt nhất”.',
+    remove: (name) => `Bỏ chọn ${name}`,
+    clear: 'Bỏ chọn tất cả',
+    count: (n) => `${n} ghế`,
+    maxLine: (n) => `Tối đa ${n} ghế mỗi loại vé trong một đơn.`,
+    limit: (n, type) => `Mỗi đơn chỉ được chọn tối đa ${n} ghế ${type}.`,
+    taken: (names) => `${list(names)} vừa có người khác giữ nên đã được bỏ khỏi lựa chọn của bạn.`,
+    unavailable: (names) =>
+      names.length
+        ? `Rất tiếc, ${list(names)} vừa có người khác đặt. Sơ đồ đã được cập nhật — hãy chọn ghế khác.`
+        : 'Rất tiếc, một số ghế bạn chọn vừa có người khác đặt. Sơ đồ đã được cập nhật — hãy chọn ghế khác.',
+    notInType: 'Ghế bạn chọn không thuộc loại vé này. Sơ đồ đã được cập nhật — hãy chọn lại.',
+    buy: (n) => `Mua ${n} ghế`,
+    pickFirst: 'Chọn ít nhất một ghế trên sơ đồ.',
+    best: 'Chọn chỗ tốt nhất',
+    bestLead: 'Để chúng tôi chọn những ghế liền nhau tốt nhất còn trống trong khu bạn muốn.',
+    bestBuy: (n) => (n ? `Mua ${n} chỗ tốt nhất` : 'Mua chỗ tốt nhất'),
+    unseated: 'không theo chỗ ngồi',
+    bestPickFirst: 'Chọn số lượng chỗ ở ít nhất một khu.',
+    bestNoRow: 'Không còn hàng nào đủ ghế liền nhau cho số lượng bạn chọn. Thử số lượng nhỏ hơn hoặc chọn ghế trên sơ đồ.',
+    or: 'hoặc',
+  },
+
+  rooms: {
+    title: 'Phòng & sơ đồ ghế',
+    lead: 'Một phòng là một sơ đồ hàng × ghế dùng lại được cho nhiều sự kiện. Tắt những ghế không có thật (lối đi, cột).',
+    create: 'Tạo phòng',
+    createTitle: 'Tạo phòng mới',
+    empty: 'Chưa có phòng nào. Tạo phòng đầu tiên để bán vé theo chỗ ngồi.',
+    fName: 'Tên phòng',
+    fRows: 'Số hàng',
+    fRowsHint: 'Hàng được đặt tên A, B, C… (sau Z là AA).',
+    fSeats: 'Số ghế mỗi hàng',
+    colName: 'Phòng',
+    colSize: 'Kích thước',
+    colSeats: 'Ghế dùng được',
+    colStatus: 'Tình trạng',
+    colActions: 'Thao tác',
+    size: (rows, seats) => `${rows} hàng × ${seats} ghế`,
+    active: 'Đang dùng',
+    inactive: 'Ngừng dùng',
+    open: 'Sửa',
+    openOf: (name) => `Sửa phòng ${name}`,
+    back: '← Danh sách phòng',
+    details: 'Thông tin phòng',
+    save: 'Lưu thông tin',
+    saved: 'Đã lưu thông tin phòng.',
+    created: (name) => `Đã tạo phòng ${name}.`,
+    resizeHint: 'Đổi số hàng hoặc số ghế sẽ thêm hoặc bớt ghế ở cuối sơ đồ.',
+    deactivate: 'Ngừng dùng phòng',
+    activate: 'Dùng lại phòng',
+    deactivated: 'Phòng đã ngừng dùng: không chọn được cho sự kiện mới.',
+    activated: 'Phòng đã được dùng lại.',
+    del: 'Xoá phòng',
+    delTitle: (name) => `Xoá phòng ${name}?`,
+    delBody: 'Sơ đồ ghế của phòng sẽ bị xoá. Không xoá được phòng đang có sự kiện dùng.',
+    deleted: 'Đã xoá phòng.',
+    inUse: 'Phòng đang được một sự kiện dùng nên không thể xoá hoặc đổi kích thước. Hãy ngừng dùng phòng thay vì xoá.',
+    grid: 'Sơ đồ ghế',
+    gridLead: 'Chạm vào ghế để bật hoặc tắt; chạm vào tên hàng để bật/tắt cả hàng. Bấm “Lưu sơ đồ ghế” để lưu.',
+    seatOn: 'Ghế dùng được',
+    seatOff: 'Ghế đã tắt',
+    changed: 'Đã đổi, chưa lưu',
+    legend: 'Ghế dùng được hiện số ghế; ghế đã tắt có dấu × và viền đứt; ghế viền vàng là đã đổi nhưng chưa lưu.',
+    pending: (n) => `${n} ghế thay đổi chưa lưu`,
+    saveSeats: 'Lưu sơ đồ ghế',
+    undo: 'Bỏ thay đổi',
+    seatsSaved: 'Đã lưu sơ đồ ghế.',
+    toggleRow: (row) => `Bật/tắt cả hàng ${row}`,
+    activeSeats: (n, total) => `${n} / ${total} ghế dùng được`,
+  },
+
+  seating: {
+    title: (ev) => `Chỗ ngồi · ${ev}`,
+    open: 'Sơ đồ chỗ ngồi',
+    back: '← Quay lại sự kiện',
+    lead: 'Chọn phòng, rồi tô ghế cho từng loại vé: mỗi loại vé là một khu. Số vé của mỗi loại bằng số ghế trong khu.',
+    room: 'Phòng',
+    pickRoom: '— Chọn phòng —',
+    noRooms: 'Chưa có phòng nào đang dùng.',
+    manageRooms: 'Quản lý phòng',
+    zones: 'Khu vực (loại vé)',
+    noTypes: 'Sự kiện chưa có loại vé. Thêm loại vé trước khi phân khu.',
+    brush: 'Tô ghế cho',
+    eraser: 'Bỏ khỏi khu',
+    zoneCount: (n) => `${n} ghế`,
+    paintLead: 'Chọn một khu ở trên, rồi chạm vào ghế (hoặc tên hàng để tô cả hàng).',
+    paintRow: (row, zone) => `Tô cả hàng ${row} cho ${zone}`,
+    unassigned: 'Chưa thuộc khu nào',
+    unassignedHint: 'Ghế nền trắng chưa thuộc khu nào và sẽ không được bán.',
+    save: 'Lưu phân khu',
+    saved: 'Đã lưu phân khu. Số vé mỗi loại:',
+    savedShort: 'Đã lưu phân khu.',
+    quantity: (name, n) => `${name}: ${n} vé`,
+    locked:
+      'Đã có ghế đang được giữ hoặc đã bán, nên không thể đổi phòng hay phân khu nữa (người mua đã nhận số ghế của họ). Bạn vẫn có thể khoá hoặc mở khoá những ghế chưa bán.',
+    unsaved: 'Có thay đổi chưa lưu.',
+    typeHasSales: 'Một loại vé đã bán vé không theo chỗ ngồi nên không thể đưa vào sơ đồ. Hãy dùng loại vé mới cho khu này.',
+    mode: 'Chế độ',
+    modeZones: 'Phân khu',
+    modeBlocks: 'Khoá ghế',
+    blocksLead: 'Chạm vào ghế chưa bán để khoá (giữ lại cho ban tổ chức, không bán) hoặc mở khoá. Thay đổi được lưu ngay.',
+    blocksNeedSave: 'Lưu phân khu trước khi khoá ghế.',
+    blocked: (name) => `Đã khoá ${name}.`,
+    unblocked: (name) => `Đã mở khoá ${name}.`,
+    blockedCount: (n) => `${n} ghế đang khoá`,
+    notSeated: 'Sự kiện này đang bán vé không theo chỗ ngồi.',
+  },
+};
