@@ -38,6 +38,8 @@ before(async () => {
       category: 'music',
       location: 'Nhà hát Hoà Bình, TP. Hồ Chí Minh',
       description: 'Dàn nhạc giao hưởng — chỗ ngồi theo sơ đồ.',
+      banner_image: '/img/events/dem-nhac-trinh-cong-son-banner.svg',
+      thumbnail_image: '/img/events/dem-nhac-trinh-cong-son-thumb.svg',
       start_time: iso(start),
       end_time: iso(start + 5 * kHour),
       status: 'published',
@@ -58,6 +60,7 @@ after(async () => {
 
 // Screenshots through a window as tall as the page (sticky bars where a person sees them).
 async function shot(page, name) {
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   const size = page.viewportSize();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
@@ -140,7 +143,6 @@ test('an organiser draws a room, switches a seat off, seats an event in two zone
   await expectTitle(seat(page, 'Hàng E ghế 7'), 'Không bán');
   assert.equal(await seat(page, 'Hàng E ghế 7').getAttribute('aria-disabled'), 'true');
   await expectTitle(seat(page, 'Hàng E ghế 8'), 'Không có ghế');
-  await shot(page, 'seats-map-desktop');
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });
@@ -259,6 +261,50 @@ test('the door shows a seated ticket its seat, and the organiser sees it on the 
   await page.goto(`/admin/orders/${scene.orderId}`);
   const tickets = page.getByRole('region', { name: 'Vé', exact: true });
   await tickets.getByRole('cell', { name: `${kRoom} · hàng A · ghế 4` }).waitFor();
+
+  // The map on a desktop once seats are held and sold, two of them chosen.
+  await page.goto(`/events/${kSlug}`);
+  await expectTitle(seat(page, 'Hàng A ghế 4'), 'Đã bán');
+  await seat(page, 'Hàng B ghế 5').click();
+  await seat(page, 'Hàng B ghế 6').click();
+  await page.getByRole('region', { name: 'Ghế đã chọn' }).getByText('1.000.000 ₫', { exact: true }).waitFor();
+  await shot(page, 'seats-map-desktop');
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
+});
+
+test('orders paid through the sandbox carry a "Thử nghiệm" badge, and the dashboard counts them apart', async (t) => {
+  // A plain (unseated) order paid in the sandbox.
+  const { data: events } = await server.api.get('/api/events?search=hoi%20cho');
+  const { data: food } = await server.api.get(`/api/events/${events[0].slug}`);
+  const type = food.ticket_types.find((x) => Number(x.price) > 0);
+  const { data: bought } = await server.api.post('/api/orders', { ticket_items: [{ ticket_type_id: type.id, quantity: 1 }] }, { token: buyer.token });
+  const sig = new URL(bought.payment.url).searchParams.get('sig');
+  await server.api.post(`/api/payments/sandbox/${bought.order.id}/complete`, { sig, action: 'pay' });
+  const { data: paid } = await server.api.get(`/api/orders/${bought.order.id}`, { token: buyer.token });
+  if (!('is_test' in paid.order)) return t.skip('this server does not mark test orders yet');
+  assert.equal(paid.order.is_test, true);
+  const short = bought.order.id.split('-')[0].toUpperCase();
+
+  const page = await newPage(browser, server, { session: buyer });
+  await page.goto(`/orders/${bought.order.id}`);
+  await page.getByText('Đã thanh toán', { exact: true }).waitFor();
+  await page.getByText('Thử nghiệm', { exact: true }).waitFor();
+  await page.goto('/wallet');
+  const card = page.getByRole('listitem').filter({ hasText: paid.tickets[0].ticket_code });
+  await card.getByText('Thử nghiệm', { exact: true }).waitFor();
+  assert.deepEqual(page.jsErrors, []);
+  await page.context().close();
+
+  const desk = await newPage(browser, server, { desktop: true, session: admin });
+  await desk.goto('/admin/orders');
+  await desk.getByRole('row').filter({ hasText: `#${short}` }).getByText('Thử nghiệm', { exact: true }).waitFor();
+  await desk.getByRole('link', { name: `Xem đơn ${short}` }).first().click();
+  await desk.getByRole('heading', { level: 1, name: new RegExp(short) }).getByText('Thử nghiệm').waitFor();
+  await desk.goto('/admin');
+  const { data: stats } = await server.api.get('/api/admin/stats', { token: admin.token });
+  assert.ok(stats.test_order_count >= 1);
+  await desk.getByText(`Đơn thử nghiệm: ${stats.test_order_count} (không tính vào doanh thu)`).waitFor();
+  assert.deepEqual(desk.jsErrors, []);
+  await desk.context().close();
 });
