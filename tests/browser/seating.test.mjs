@@ -105,6 +105,11 @@ test('an organiser draws a room, switches a seat off, seats an event in two zone
   await page.getByText('39 / 40 ghế dùng được').waitFor();
   assert.equal(await e8.getAttribute('aria-pressed'), 'false');
   await shot(page, 'seats-room-editor');
+  await page.getByRole('button', { name: 'Ngừng dùng phòng' }).click();
+  await page.getByText('Phòng đã ngừng dùng').waitFor();
+  await page.getByRole('button', { name: 'Dùng lại phòng' }).click();
+  await page.getByText('Phòng đã được dùng lại.').waitFor();
+  const roomUrl = page.url();
 
   // The event's seating: VIP in rows A–B, Thường in C–E.
   await page.goto(`/admin/events/${scene.event.id}`);
@@ -131,6 +136,15 @@ test('an organiser draws a room, switches a seat off, seats an event in two zone
   await page.getByRole('radio', { name: /^VIP/ }).waitFor();
   await shot(page, 'seats-seating-editor');
 
+  // The room is in use now: it can be neither deleted nor resized.
+  await page.goto(roomUrl);
+  await page.getByRole('button', { name: 'Xoá phòng' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xoá phòng' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Phòng đang được một sự kiện dùng nên không thể xoá' }).waitFor();
+  await page.getByLabel('Số hàng').fill('6');
+  await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+  await page.getByRole('alert').filter({ hasText: 'không thể xoá hoặc đổi kích thước' }).first().waitFor();
+
   // The public page shows the map with both zones and prices.
   await page.goto(`/events/${kSlug}`);
   const zones = page.getByRole('list', { name: 'Khu vực và giá' });
@@ -143,6 +157,12 @@ test('an organiser draws a room, switches a seat off, seats an event in two zone
   await expectTitle(seat(page, 'Hàng E ghế 7'), 'Không bán');
   assert.equal(await seat(page, 'Hàng E ghế 7').getAttribute('aria-disabled'), 'true');
   await expectTitle(seat(page, 'Hàng E ghế 8'), 'Không có ghế');
+  // One tab stop for the grid; the arrow keys move between seats.
+  await seat(page, 'Hàng A ghế 1').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Hàng B ghế 2');
+  assert.equal(await page.locator('[data-seat-grid] button[tabindex="0"]').count(), 1);
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });
@@ -261,6 +281,11 @@ test('the door shows a seated ticket its seat, and the organiser sees it on the 
   await page.goto(`/admin/orders/${scene.orderId}`);
   const tickets = page.getByRole('region', { name: 'Vé', exact: true });
   await tickets.getByRole('cell', { name: `${kRoom} · hàng A · ghế 4` }).waitFor();
+
+  // Seats are sold: the seating editor explains why zones can no longer change.
+  await page.goto(`/admin/events/${scene.event.id}/seating`);
+  await page.getByText('Đã có ghế đang được giữ hoặc đã bán, nên không thể đổi phòng hay phân khu nữa', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Lưu phân khu' }).isDisabled(), true);
 
   // The map on a desktop once seats are held and sold, two of them chosen.
   await page.goto(`/events/${kSlug}`);
