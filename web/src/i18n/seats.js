@@ -40,6 +40,7 @@ export const s = {
     failed: 'Không tải được sơ đồ chỗ ngồi.',
     stale: 'Mất kết nối: sơ đồ có thể chưa cập nhật.',
     selected: 'Ghế đã chọn',
+    toSummary: 'Xem và mua',
     noneSelected: 'Chưa chọn ghế nào. Chọn ghế trên sơ đồ hoặc dùng “Chọn chỗ tốt nhất”.',
     remove: (name) => `Bỏ chọn ${name}`,
     clear: 'Bỏ chọn tất cả',

@@ -295,11 +295,27 @@ export function seatedCheckout({ ev, ctx, closed, redraw, root }) {
       ${st.stale ? html`<p class="mt-2 text-xs font-medium text-amber-700" role="status">${s.map.stale}</p>` : nothing}`;
   };
 
+  // On a phone the chosen seats sit below the map: a bar at the bottom of the
+  // screen keeps their count and total in sight and leads down to them.
+  const phoneBar = () => {
+    const n = st.picked.size;
+    if (!n || closed) return nothing;
+    return html`<div class="sticky bottom-16 z-10 -my-3 flex items-center justify-between gap-3 rounded-xl bg-slate-900 px-4 py-2.5 text-white shadow-lg lg:hidden">
+      <p class="text-sm"><span class="font-semibold">${s.map.count(n)}</span> · <span class="tabular-nums">${money(total())}</span></p>
+      <button type="button" class="rounded-lg bg-white px-3 py-2 text-sm font-semibold text-slate-900"
+        @click=${() => {
+          const panelEl = root()?.querySelector('#seat-panel');
+          panelEl?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+          panelEl?.querySelector('#picked-heading')?.focus({ preventScroll: true });
+        }}>${s.map.toSummary}</button>
+    </div>`;
+  };
+
   const panel = () => {
     const n = st.picked.size;
     const bn = bestCount();
     return html`<section class="card p-4 sm:p-5" aria-labelledby="picked-heading">
-      <h2 id="picked-heading" class="text-lg font-bold">${s.map.selected}</h2>
+      <h2 id="picked-heading" class="text-lg font-bold focus:outline-none" tabindex="-1">${s.map.selected}</h2>
       ${closed ? html`<p class="mt-3 rounded-lg bg-slate-100 p-3 text-sm text-slate-700" role="status">${closed}</p>` : nothing}
       <div aria-live="polite">
         ${st.notice ? html`<p class="mt-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" role="status">${st.notice}</p>` : nothing}
@@ -340,7 +356,8 @@ export function seatedCheckout({ ev, ctx, closed, redraw, root }) {
         <p class="mb-4 mt-1 text-sm text-slate-600">${s.map.lead}</p>
         ${mapSection()}
       </section>
-      <div class="min-w-0 lg:sticky lg:top-20">${panel()}</div>
+      ${phoneBar()}
+      <div class="min-w-0 scroll-mt-20 lg:sticky lg:top-20" id="seat-panel">${panel()}</div>
     </div>`,
     async start() {
       const draft = takeDraft();

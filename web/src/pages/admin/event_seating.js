@@ -46,14 +46,19 @@ export async function mount(el, ctx) {
     st.room = roomId ? (await api.get(`/rooms/${roomId}`)).data : null;
   }
 
+  // The seats' states come from the public map; a draft event has none (nothing
+  // is held or sold yet), so its blocks are remembered here as they are made.
   async function loadMap() {
-    st.states = new Map();
-    if (!st.seatedRoomId) return;
+    if (!st.seatedRoomId) {
+      st.states = new Map();
+      return false;
+    }
     try {
       const { data } = await api.get(`/events/${id}/seats`);
-      for (const x of data.seats || []) st.states.set(String(x.id), x.state);
+      st.states = new Map((data.seats || []).map((x) => [String(x.id), x.state]));
+      return true;
     } catch {
-      // A draft event has no public map: nothing is held or sold yet.
+      return false;
     }
   }
 
@@ -151,8 +156,8 @@ export async function mount(el, ctx) {
   const toggleBlock = (seat) =>
     run(async () => {
       const blocked = st.states.get(String(seat.id)) !== 'blocked';
-      await api.put(`/admin/events/${id}/seating/blocks`, { seat_ids: [seat.id], blocked });
-      await loadMap();
+      const { data } = await api.put(`/admin/events/${id}/seating/blocks`, { seat_ids: [seat.id], blocked });
+      if (!(await loadMap())) for (const changed of data?.changed || [seat.id]) st.states.set(String(changed), blocked ? 'blocked' : 'available');
       const name = s.seatName(seat.row, seat.number);
       st.notice = { kind: 'ok', text: blocked ? S.blocked(name) : S.unblocked(name) };
     });

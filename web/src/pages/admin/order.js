@@ -4,7 +4,7 @@ import { html, render, nothing, spinner, errorBox, emptyState, toast, badge, fie
 import { api } from '../../api.js';
 import { money, number, formatDateTime } from '../../format.js';
 import { ta } from '../../i18n/admin.js';
-import { seatLine } from '../../i18n/seats.js';
+import { seatLine, seatName } from '../../i18n/seats.js';
 import { dataTable, td, orderBadge, testBadge, ticketBadge, shortId, alertBox, formDialog } from '../../ui/admin_common.js';
 
 const T = ta.order;
@@ -104,7 +104,7 @@ export async function mount(el, ctx) {
             [T.colType, T.colEvent, T.colQty, T.colUnit, T.colSubtotal],
             (o.items || []).map(
               (i) => html`<tr>
-                ${td(i.ticket_type_name)}${td(html`<a class="link" href="/admin/events/${i.event_id}">${i.event_title}</a>`)}${td(number(i.quantity))}${td(money(i.unit_price), 'whitespace-nowrap')}${td(money(i.subtotal), 'whitespace-nowrap')}
+                ${td(html`${i.ticket_type_name}${i.seats?.length ? html`<p class="text-xs text-slate-500">${i.seats.map((x) => seatName(x.row, x.number)).join(', ')}</p>` : nothing}`)}${td(html`<a class="link" href="/admin/events/${i.event_id}">${i.event_title}</a>`)}${td(number(i.quantity))}${td(money(i.unit_price), 'whitespace-nowrap')}${td(money(i.subtotal), 'whitespace-nowrap')}
               </tr>`,
             ),
           )}
