@@ -192,6 +192,11 @@ test('buyers pick seats on the map, see seats sold live, lose a contested seat w
   await picked.getByRole('button', { name: 'Mua 2 ghế' }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
   await page.getByText('Hàng A ghế 4, Hàng A ghế 5').waitFor();
+  // The map stopped reading seats when the buyer left its page.
+  let reads = 0;
+  page.on('request', (r) => (reads += r.url().endsWith('/seats') ? 1 : 0));
+  await page.waitForTimeout(3500);
+  assert.equal(reads, 0, 'no seat map requests after leaving the event page');
   await page.getByRole('button', { name: /^Thanh toán/ }).click();
   await page.waitForURL(/\/checkout\/sandbox\//);
   await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();

@@ -352,7 +352,7 @@ export function seatedCheckout({ ev, ctx, closed, redraw, root }) {
     // The map beside (desktop) or above (phone) the chosen seats and Buy.
     view: () => html`<div class="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
       <section class="card min-w-0 p-3 sm:p-5" aria-labelledby="map-heading">
-        <h2 id="map-heading" class="text-lg font-bold">${s.map.heading}</h2>
+        <h2 id="map-heading" class="text-lg font-bold">${s.map.heading}${ev.seating?.room_name ? html` <span class="font-medium text-slate-500">· ${ev.seating.room_name}</span>` : nothing}</h2>
         <p class="mb-4 mt-1 text-sm text-slate-600">${s.map.lead}</p>
         ${mapSection()}
       </section>
