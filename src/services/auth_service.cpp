@@ -131,13 +131,14 @@ AuthResult AuthService::login(const std::string& raw_email, const std::string& p
 User AuthService::authenticate(std::string_view token) {
   auto claims = signer_.verify(token, clock_.now());
   if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
-  bool revoked = false;
-  auto user = db_.read([&](store::Tx& tx) {
-    revoked = !claims->token_id.empty() && store::revoked_tokens::is_revoked(tx, claims->token_id);
-    return store::users::find_by_id(tx, claims->user_id);
+  auto owner = db_.read([&](store::Tx& tx) {
+    return store::users::find_for_token(tx, claims->user_id, claims->token_id);
   });
-  if (revoked) throw Unauthorized("Token was revoked; please log in again", "TOKEN_REVOKED");
-  if (!user) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
+  if (!owner) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
+  if (owner->token_revoked) {
+    throw Unauthorized("Token was revoked; please log in again", "TOKEN_REVOKED");
+  }
+  const User* user = &owner->user;
   if (!user->is_active) throw Unauthorized("This account has been deactivated", "ACCOUNT_DISABLED");
   if (user->token_version != claims->token_version) {
     throw Unauthorized("Token was revoked; please log in again", "TOKEN_REVOKED");

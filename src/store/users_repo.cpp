@@ -12,6 +12,11 @@ namespace {
 const std::string kSelect = std::string("SELECT ") + rows::kUserColumns + " FROM users u";
 const std::string kFindById = kSelect + " WHERE u.id = $1";
 const std::string kFindByEmail = kSelect + " WHERE u.email = $1";
+// Every authenticated request: the user and whether the token was ended, in one
+// round trip.
+const std::string kFindForToken = std::string("SELECT ") + rows::kUserColumns +
+                                  ", EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.token_id = $2) "
+                                  "AS token_revoked FROM users u WHERE u.id = $1";
 constexpr const char* kInsertHead =
     "INSERT INTO users (id, email, password_hash, full_name, avatar_url, role, created_at, "
     "updated_at, is_active, token_version, search_text)";
@@ -61,6 +66,14 @@ void apply_filter(QueryBuilder& q, const UserFilter& f) {
 }
 
 }  // namespace
+
+std::optional<TokenOwner> find_for_token(Tx& tx, const std::string& user_id,
+                                         const std::string& token_id) {
+  if (!crypto::is_uuid(user_id)) return std::nullopt;
+  Result r = tx.exec(kFindForToken, {user_id, token_id});
+  if (r.empty()) return std::nullopt;
+  return TokenOwner{rows::user(r[0]), r[0].boolean("token_revoked")};
+}
 
 std::optional<User> find_by_id(Tx& tx, const std::string& id) {
   if (!crypto::is_uuid(id)) return std::nullopt;

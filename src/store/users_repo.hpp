@@ -10,6 +10,14 @@
 namespace evient::store::users {
 
 std::optional<User> find_by_id(Tx& tx, const std::string& id);
+// The token's user, and whether the token (its jti) was ended by a logout or a
+// refresh (store/revoked_tokens_repo.hpp).
+struct TokenOwner {
+  User user;
+  bool token_revoked = false;
+};
+std::optional<TokenOwner> find_for_token(Tx& tx, const std::string& user_id,
+                                         const std::string& token_id);
 std::optional<User> find_by_email(Tx& tx, const std::string& email);
 // Throws ConstraintViolation("uniq_users_email") on a duplicate.
 void insert(Tx& tx, const User& user);
