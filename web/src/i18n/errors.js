@@ -52,6 +52,7 @@ const kMessages = {
   ROOM_NOT_FOUND: 'Không tìm thấy phòng.',
   ROOM_IN_USE: 'Phòng đang được một sự kiện dùng nên không thể xoá hoặc đổi kích thước. Hãy ngừng dùng phòng thay vì xoá.',
   ROOM_INACTIVE: 'Phòng này đang ngừng dùng. Hãy dùng lại phòng hoặc chọn phòng khác.',
+  TICKET_TYPE_SEATED: 'Số vé của loại vé theo chỗ ngồi do sơ đồ quyết định. Hãy đổi phân khu trong “Sơ đồ chỗ ngồi”.',
   SEATING_LOCKED:
     'Đã có ghế đang được giữ hoặc đã bán, nên không thể đổi phòng hay phân khu nữa (người mua đã nhận số ghế của họ). Bạn vẫn có thể khoá hoặc mở khoá những ghế chưa bán.',
 };
