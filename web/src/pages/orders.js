@@ -2,7 +2,7 @@
 import { html, render, emptyState } from '../ui/components.js';
 import { b } from '../i18n/buyer.js';
 import { money, formatDateTime } from '../format.js';
-import { orderStatusBadge, shortId, ticketCount, pagedList, pagedBody } from '../ui/buyer_parts.js';
+import { orderStatusBadge, testBadge, shortId, ticketCount, pagedList, pagedBody } from '../ui/buyer_parts.js';
 
 const kPageSize = 10;
 
@@ -26,7 +26,7 @@ export async function mount(el, ctx) {
           </h2>
           <p class="mt-0.5 text-sm text-slate-500">#${shortId(o.id)} · ${formatDateTime(o.created_at)}</p>
         </div>
-        ${orderStatusBadge(o.status)}
+        <span class="flex shrink-0 flex-col items-end gap-1">${orderStatusBadge(o.status)}${testBadge(o)}</span>
       </div>
       <div class="mt-3 flex items-center justify-between text-sm">
         <span class="text-slate-600">${b.order.ticketCount(ticketCount(o))}</span>

@@ -13,8 +13,8 @@ import { dataTable, td, alertBox, formDialog, formValues } from '../../ui/admin_
 import { seatGrid, seatButton, gap, roomRows, roomSeatsPerRow, seatActive, keepOneTabStop } from '../../ui/seat_map.js';
 
 const R = s.rooms;
-const kMaxRows = 52;
-const kMaxSeats = 60;
+const kMaxRows = 100;
+const kMaxSeats = 200;
 
 const roomActive = (r) => (r?.isActive ?? r?.is_active ?? true) !== false;
 const activeCount = (r) => (r.seats || []).filter(seatActive).length;
