@@ -243,7 +243,7 @@ export function seatedCheckout({ ev, ctx, closed, redraw, root }) {
     const btn = 'flex h-10 w-10 items-center justify-center rounded-lg border border-slate-300 bg-white text-lg font-bold text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40';
     return html`<li class="flex items-center justify-between gap-3 py-2">
       <span class="flex min-w-0 items-center gap-2 text-sm">
-        ${z.color ? html`<span class="h-3.5 w-3.5 shrink-0 rounded ${z.color.swatch}" aria-hidden="true"></span>` : nothing}
+        ${z.color ? html`<span class="h-3.5 w-3.5 shrink-0 ${z.color.shape} ${z.color.swatch}" aria-hidden="true"></span>` : nothing}
         <span class="font-medium text-slate-900">${z.name}${z.unseated ? html` <span class="font-normal text-slate-500">(${s.map.unseated})</span>` : nothing}</span>
         <span class="whitespace-nowrap text-slate-500">${money(z.price)}</span>
       </span>
@@ -269,7 +269,7 @@ export function seatedCheckout({ ev, ctx, closed, redraw, root }) {
         .map(
           ({ z, seats }) => html`<li>
             <p class="flex items-center justify-between gap-2 text-sm">
-              <span class="flex items-center gap-2 font-medium text-slate-900"><span class="h-3.5 w-3.5 rounded ${z.color.swatch}" aria-hidden="true"></span>${z.name}</span>
+              <span class="flex items-center gap-2 font-medium text-slate-900"><span class="h-3.5 w-3.5 ${z.color.shape} ${z.color.swatch}" aria-hidden="true"></span>${z.name}</span>
               <span class="tabular-nums text-slate-700">${seats.length} × ${money(zs.get(z.id).price)}</span>
             </p>
             <ul class="mt-1 flex flex-wrap gap-1.5" aria-label=${z.name}>

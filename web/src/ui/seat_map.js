@@ -1,6 +1,7 @@
 // Seat maps: a room drawn as rows × seats, used by the buyer's event page (one
 // seat per button, zone colours, live states) and the organiser's room and
-// seating editors (the same grid, other meanings for a click).
+// seating editors (the same grid, other meanings for a click). Each zone has a
+// colour and a shape of its own.
 //
 // States are told apart by shape and mark as well as colour: available seats
 // show their number, the buyer's own a check mark, held ones a clock, sold ones
@@ -12,19 +13,21 @@ import { html, nothing } from './components.js';
 import { money } from '../format.js';
 import { s, seatName } from '../i18n/seats.js';
 
-// Zone colours, one per ticket type in order (classes written out for Tailwind).
+// Zones, one per ticket type in order: a colour and a shape each, so that two
+// zones differ by more than colour (classes written out for Tailwind).
 const kZones = [
-  { swatch: 'bg-sky-500', seat: 'border-sky-600 bg-sky-100 text-sky-900 hover:bg-sky-200', picked: 'border-sky-800 bg-sky-700 text-white' },
-  { swatch: 'bg-violet-500', seat: 'border-violet-600 bg-violet-100 text-violet-900 hover:bg-violet-200', picked: 'border-violet-800 bg-violet-700 text-white' },
-  { swatch: 'bg-emerald-500', seat: 'border-emerald-600 bg-emerald-100 text-emerald-900 hover:bg-emerald-200', picked: 'border-emerald-800 bg-emerald-700 text-white' },
-  { swatch: 'bg-amber-500', seat: 'border-amber-600 bg-amber-100 text-amber-900 hover:bg-amber-200', picked: 'border-amber-800 bg-amber-700 text-white' },
-  { swatch: 'bg-rose-500', seat: 'border-rose-600 bg-rose-100 text-rose-900 hover:bg-rose-200', picked: 'border-rose-800 bg-rose-700 text-white' },
-  { swatch: 'bg-teal-500', seat: 'border-teal-600 bg-teal-100 text-teal-900 hover:bg-teal-200', picked: 'border-teal-800 bg-teal-700 text-white' },
+  { shape: 'rounded-b-sm rounded-t-lg', swatch: 'bg-sky-500', seat: 'border-sky-600 bg-sky-100 text-sky-900 hover:bg-sky-200', picked: 'border-sky-800 bg-sky-700 text-white' },
+  { shape: 'rounded-full', swatch: 'bg-violet-500', seat: 'border-violet-600 bg-violet-100 text-violet-900 hover:bg-violet-200', picked: 'border-violet-800 bg-violet-700 text-white' },
+  { shape: 'rounded-none', swatch: 'bg-emerald-500', seat: 'border-emerald-600 bg-emerald-100 text-emerald-900 hover:bg-emerald-200', picked: 'border-emerald-800 bg-emerald-700 text-white' },
+  { shape: 'rounded-bl-none rounded-br-xl rounded-tl-xl rounded-tr-none', swatch: 'bg-amber-500', seat: 'border-amber-600 bg-amber-100 text-amber-900 hover:bg-amber-200', picked: 'border-amber-800 bg-amber-700 text-white' },
+  { shape: 'rounded-b-lg rounded-t-none', swatch: 'bg-rose-500', seat: 'border-rose-600 bg-rose-100 text-rose-900 hover:bg-rose-200', picked: 'border-rose-800 bg-rose-700 text-white' },
+  { shape: 'rounded-bl-xl rounded-br-none rounded-tl-none rounded-tr-xl', swatch: 'bg-teal-500', seat: 'border-teal-600 bg-teal-100 text-teal-900 hover:bg-teal-200', picked: 'border-teal-800 bg-teal-700 text-white' },
 ];
 export const zoneColor = (i) => kZones[((i % kZones.length) + kZones.length) % kZones.length];
 
 const kSeatBase =
-  'relative flex h-8 w-8 shrink-0 items-center justify-center rounded-b-md rounded-t-lg border-2 text-[11px] font-semibold leading-none tabular-nums transition focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-900 focus-visible:ring-offset-1 sm:h-9 sm:w-9 sm:text-xs';
+  'relative flex h-8 w-8 shrink-0 items-center justify-center border-2 text-[11px] font-semibold leading-none tabular-nums transition focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-900 focus-visible:ring-offset-1 sm:h-9 sm:w-9 sm:text-xs';
+const kSeatShape = 'rounded-b-md rounded-t-lg';
 const kStateLook = {
   held: 'border-dashed border-slate-400 bg-white text-slate-500 cursor-not-allowed',
   sold: 'border-slate-300 bg-slate-300 text-slate-600 cursor-not-allowed',
@@ -62,7 +65,7 @@ export const seatActive = (seat) => (seat.isActive ?? seat.is_active ?? true) !=
 // One seat's look and content: `look` is 'zone' (with `zone`, `picked`) or a
 // state from kStateLook; `mark` a kMarks name or null for the seat's number.
 export function seatButton({ seat, label, title, look, zone, picked = false, markName = null, disabled = false, onClick, extra = '' }) {
-  const cls = look === 'zone' ? (picked ? zone.picked : zone.seat) : kStateLook[look] || kStateLook.plain;
+  const cls = look === 'zone' ? `${zone.shape} ${picked ? zone.picked : zone.seat}` : `${kSeatShape} ${kStateLook[look] || kStateLook.plain}`;
   return html`<button type="button" class="${kSeatBase} ${cls} ${extra}" data-seat=${seat.id} data-pos="${seat.row}-${seat.number}"
     tabindex="-1" aria-label=${label || seatName(seat.row, seat.number)} title=${title || nothing}
     aria-pressed=${picked === null ? nothing : picked ? 'true' : 'false'} aria-disabled=${disabled ? 'true' : 'false'}
@@ -146,12 +149,12 @@ export const gap = () => html`<span class="h-8 w-8 shrink-0 sm:h-9 sm:w-9" aria-
 // The key to the marks: every state with its look and its name.
 export function stateLegend(states = ['available', 'selected', 'held', 'sold', 'blocked', 'disabled']) {
   const sample = {
-    available: html`<span class="${kSeatBase} ${kStateLook.plain} pointer-events-none h-6 w-6 sm:h-6 sm:w-6">1</span>`,
-    selected: html`<span class="${kSeatBase} pointer-events-none h-6 w-6 border-slate-800 bg-slate-700 text-white sm:h-6 sm:w-6">${mark('check', 'h-3.5 w-3.5')}</span>`,
-    held: html`<span class="${kSeatBase} ${kStateLook.held} pointer-events-none h-6 w-6 sm:h-6 sm:w-6">${mark('clock', 'h-3.5 w-3.5')}</span>`,
-    sold: html`<span class="${kSeatBase} ${kStateLook.sold} pointer-events-none h-6 w-6 sm:h-6 sm:w-6">${mark('cross', 'h-3.5 w-3.5')}</span>`,
-    blocked: html`<span class="${kSeatBase} ${kStateLook.blocked} pointer-events-none h-6 w-6 sm:h-6 sm:w-6">${mark('lock', 'h-3.5 w-3.5')}</span>`,
-    disabled: html`<span class="${kSeatBase} ${kStateLook.disabled} pointer-events-none h-6 w-6 sm:h-6 sm:w-6"></span>`,
+    available: html`<span class="${kSeatBase} ${kSeatShape} ${kStateLook.plain} pointer-events-none h-6 w-6 sm:h-6 sm:w-6">1</span>`,
+    selected: html`<span class="${kSeatBase} ${kSeatShape} pointer-events-none h-6 w-6 border-slate-800 bg-slate-700 text-white sm:h-6 sm:w-6">${mark('check', 'h-3.5 w-3.5')}</span>`,
+    held: html`<span class="${kSeatBase} ${kSeatShape} ${kStateLook.held} pointer-events-none h-6 w-6 sm:h-6 sm:w-6">${mark('clock', 'h-3.5 w-3.5')}</span>`,
+    sold: html`<span class="${kSeatBase} ${kSeatShape} ${kStateLook.sold} pointer-events-none h-6 w-6 sm:h-6 sm:w-6">${mark('cross', 'h-3.5 w-3.5')}</span>`,
+    blocked: html`<span class="${kSeatBase} ${kSeatShape} ${kStateLook.blocked} pointer-events-none h-6 w-6 sm:h-6 sm:w-6">${mark('lock', 'h-3.5 w-3.5')}</span>`,
+    disabled: html`<span class="${kSeatBase} ${kSeatShape} ${kStateLook.disabled} pointer-events-none h-6 w-6 sm:h-6 sm:w-6"></span>`,
   };
   return html`<ul class="flex flex-wrap gap-x-4 gap-y-2 text-xs text-slate-600" aria-label=${s.map.legend}>
     ${states.map((k) => html`<li class="flex items-center gap-1.5">${sample[k]}<span>${s.states[k]}</span></li>`)}
@@ -163,7 +166,7 @@ export function zoneLegend(zones) {
   return html`<ul class="grid gap-2 sm:grid-cols-2" aria-label=${s.map.zones}>
     ${zones.map(
       (z) => html`<li class="flex items-center gap-2 rounded-lg bg-slate-50 px-3 py-2 text-sm">
-        <span class="h-4 w-4 shrink-0 rounded ${z.color.swatch}" aria-hidden="true"></span>
+        <span class="h-5 w-5 shrink-0 ${z.color.shape} ${z.color.swatch}" aria-hidden="true"></span>
         <span class="min-w-0 flex-1 font-medium text-slate-900">${z.name}</span>
         <span class="whitespace-nowrap font-semibold tabular-nums text-slate-800">${money(z.price)}</span>
         ${z.left === undefined ? nothing : html`<span class="whitespace-nowrap text-xs text-slate-500">· ${s.map.left(z.left)}</span>`}

@@ -173,15 +173,15 @@ export async function mount(el, ctx) {
     const counts = zoneCounts();
     const option = (value, label, swatch, count) => html`<label class="flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${st.brush === value ? 'border-slate-900 bg-slate-50 ring-1 ring-slate-900' : 'border-slate-200 hover:bg-slate-50'}">
       <input type="radio" name="brush" class="h-4 w-4" .checked=${st.brush === value} ?disabled=${st.locked} @change=${() => { st.brush = value; draw(); }} />
-      <span class="h-4 w-4 shrink-0 rounded ${swatch}" aria-hidden="true"></span>
+      <span class="h-4 w-4 shrink-0 ${swatch}" aria-hidden="true"></span>
       <span class="min-w-0 flex-1 font-medium">${label}</span>
       ${count === null ? nothing : html`<span class="whitespace-nowrap text-xs text-slate-500">${S.zoneCount(count)}</span>`}
     </label>`;
     return html`<fieldset>
       <legend class="label">${S.brush}</legend>
       <div class="grid gap-2 sm:grid-cols-2 xl:grid-cols-1">
-        ${types().map((tt) => option(tt.id, html`${tt.name} <span class="font-normal text-slate-500">· ${money(tt.price)}</span>`, colorOf(tt.id).swatch, counts.get(tt.id) || 0))}
-        ${option('', S.eraser, 'border-2 border-dashed border-slate-300 bg-white', null)}
+        ${types().map((tt) => option(tt.id, html`${tt.name} <span class="font-normal text-slate-500">· ${money(tt.price)}</span>`, `${colorOf(tt.id).shape} ${colorOf(tt.id).swatch}`, counts.get(tt.id) || 0))}
+        ${option('', S.eraser, 'rounded border-2 border-dashed border-slate-300 bg-white', null)}
       </div>
     </fieldset>`;
   };
