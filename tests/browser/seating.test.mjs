@@ -87,13 +87,16 @@ test('an organiser draws a room, switches a seat off, seats an event in two zone
   await page.getByRole('heading', { level: 1, name: 'Phòng & sơ đồ ghế' }).waitFor();
   await page.getByRole('button', { name: 'Tạo phòng' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Tên phòng').fill(kRoom);
+  await dialog.getByLabel('Tên phòng').fill('Phòng mới');
   await dialog.getByLabel('Số hàng').fill('5');
   await dialog.getByLabel('Số ghế mỗi hàng').fill('8');
   await dialog.getByRole('button', { name: 'Tạo phòng' }).click();
   await page.waitForURL(/\/admin\/rooms\/[^/]+$/);
-  await page.getByRole('heading', { level: 1, name: kRoom }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Phòng mới' }).waitFor();
   await page.getByText('40 / 40 ghế dùng được').waitFor();
+  await page.getByLabel('Tên phòng').fill(kRoom);
+  await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+  await page.getByRole('heading', { level: 1, name: kRoom }).waitFor();
 
   // A pillar where E8 would be: off, saved.
   const e8 = seat(page, 'Hàng E ghế 8');
