@@ -290,6 +290,13 @@ test('the door shows a seated ticket its seat, and the organiser sees it on the 
   const tickets = page.getByRole('region', { name: 'Vé', exact: true });
   await tickets.getByRole('cell', { name: `${kRoom} · hàng A · ghế 4` }).waitFor();
 
+  // The event's page says the seat map decides the seated types' quantities.
+  await page.goto(`/admin/events/${scene.event.id}`);
+  await page.getByText(`Sự kiện bán vé theo chỗ ngồi tại ${kRoom}`).waitFor();
+  await page.getByRole('button', { name: 'Sửa VIP' }).click();
+  assert.equal(await page.getByRole('dialog').getByLabel('Tổng số vé').isDisabled(), true);
+  await page.getByRole('dialog').getByRole('button', { name: 'Huỷ' }).click();
+
   // Seats are sold: the seating editor explains why zones can no longer change.
   await page.goto(`/admin/events/${scene.event.id}/seating`);
   await page.getByText('Đã có ghế đang được giữ hoặc đã bán, nên không thể đổi phòng hay phân khu nữa', { exact: false }).waitFor();

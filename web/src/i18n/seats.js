@@ -148,5 +148,7 @@ export const s = {
     unblocked: (name) => `Đã mở khoá ${name}.`,
     blockedCount: (n) => `${n} ghế đang khoá`,
     notSeated: 'Sự kiện này đang bán vé không theo chỗ ngồi.',
+    seatedIn: (room) => `Sự kiện bán vé theo chỗ ngồi tại ${room}: số vé của mỗi loại vé có khu do sơ đồ quyết định.`,
+    quantityFromMap: 'Số vé của loại vé này bằng số ghế trong khu của nó. Đổi trong “Sơ đồ chỗ ngồi”.',
   },
 };

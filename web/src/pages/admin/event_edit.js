@@ -56,6 +56,8 @@ export async function mount(el, ctx) {
   let preview = false;
   let notice = null; // {kind, text | lines}
   let busyAction = null;
+  let seated = new Set(); // ticket type ids whose quantity the seat map decides
+  let seatingRoom = null;
 
   ctx.setTitle(isNew ? E.newTitle : ta.events.title);
 
@@ -308,7 +310,14 @@ export async function mount(el, ctx) {
         <div class="grid gap-4 sm:grid-cols-2">
           ${num('price', TT.fPrice, v.price, { required: true })}
           ${num('original_price', TT.fOriginal, v.original_price)}
-          ${num('quantity_total', TT.fQuantity, v.quantity_total, { required: true })}
+          ${tt && seated.has(tt.id)
+            ? field({
+                id: 'tt-quantity_total',
+                label: TT.fQuantity,
+                hint: seatText.seating.quantityFromMap,
+                control: html`<input id="tt-quantity_total" type="number" class="input" .value=${v.quantity_total ?? ''} disabled aria-describedby="tt-quantity_total-hint" />`,
+              })
+            : num('quantity_total', TT.fQuantity, v.quantity_total, { required: true })}
           ${num('sort_order', TT.fSort, v.sort_order)}
         </div>
         ${field({ id: 'tt-description', label: TT.fDescription, control: html`<textarea id="tt-description" name="description" rows="2" class="input" .value=${v.description || ''}></textarea>` })}
@@ -324,7 +333,8 @@ export async function mount(el, ctx) {
         const bad = (text) => Object.assign(new Error(text), { text });
         if (!f.name) throw bad(`${TT.fName}: ${E.required}`);
         if (f.price === '' || Number(f.price) < 0) throw bad(`${TT.fPrice}: ${E.invalid}`);
-        if (f.quantity_total === '' || Number(f.quantity_total) < 0) throw bad(`${TT.fQuantity}: ${E.invalid}`);
+        const fromMap = tt && seated.has(tt.id);
+        if (!fromMap && (f.quantity_total === '' || Number(f.quantity_total) < 0)) throw bad(`${TT.fQuantity}: ${E.invalid}`);
         const b = {
           name: f.name,
           price: Number(f.price),
@@ -334,6 +344,7 @@ export async function mount(el, ctx) {
           description: f.description || null,
           status: f.status,
         };
+        if (fromMap) delete b.quantity_total;
         if (tt) await api.put(`/admin/ticket-types/${tt.id}`, b);
         else await api.post(`/admin/events/${id}/ticket-types`, b);
         return true;
@@ -394,6 +405,10 @@ export async function mount(el, ctx) {
         <h2 id="types-h" class="text-lg font-semibold">${TT.title}</h2>
         ${editable ? html`<button type="button" class="btn-primary" @click=${addType}>${TT.add}</button>` : nothing}
       </div>
+      ${seatingRoom
+        ? html`<p class="mb-3 text-sm text-slate-600">${seatText.seating.seatedIn(seatingRoom.name)}
+            <a class="link" href="/admin/events/${ev.id}/seating">${seatText.seating.open}</a></p>`
+        : nothing}
       ${types.length
         ? dataTable(
             [TT.colName, TT.colPrice, TT.colSold, TT.colStatus, TT.colActions],
@@ -452,6 +467,19 @@ export async function mount(el, ctx) {
       loadError = err;
     }
     draw();
+    if (!loadError) loadSeating();
+  }
+
+  // Whether the event is seated: its seated types' quantities are their zones'.
+  async function loadSeating() {
+    try {
+      const { data } = await api.get(`/admin/events/${id}/seating`);
+      seatingRoom = data?.room || null;
+      seated = new Set((data?.zones || []).filter((z) => z.seat_ids?.length).map((z) => z.ticket_type_id));
+      draw();
+    } catch {
+      // The note is a help; the page works without it.
+    }
   }
 
   if (isNew) draw();
