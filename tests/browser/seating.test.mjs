@@ -7,7 +7,7 @@
 // ticket's seat. The scene is set through the API; the steps go through the UI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, screenshot, kAdmin, kUser } from './support/harness.mjs';
+import { startServer, launchBrowser, newPage, screenshot, loginThroughForm, kAdmin, kUser } from './support/harness.mjs';
 
 let server;
 let browser;
@@ -266,6 +266,20 @@ test('buyers pick seats on the map, see seats sold live, lose a contested seat w
   assert.deepEqual(ns, [ns[0], ns[0] + 1, ns[0] + 2], `side by side: ${line}`);
   assert.deepEqual(other.jsErrors, []);
   await other.context().close();
+  await page.context().close();
+});
+
+test("a visitor's chosen seat survives the trip through the login page", async () => {
+  const page = await newPage(browser, server);
+  await page.goto(`/events/${kSlug}`);
+  await seat(page, 'Hàng D ghế 8').click();
+  await page.getByRole('button', { name: 'Đăng nhập để mua vé' }).click();
+  await page.waitForURL(/\/login\?next=/);
+  await loginThroughForm(page, kUser);
+  await page.waitForURL(new RegExp(`/events/${kSlug}$`));
+  await page.getByRole('region', { name: 'Ghế đã chọn' }).getByText('Hàng D ghế 8').waitFor();
+  assert.equal(await seat(page, 'Hàng D ghế 8').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });
 

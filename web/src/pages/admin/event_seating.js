@@ -3,7 +3,7 @@
 // a row's name the whole row), saved at once (PUT .../seating sets every
 // type's quantity to its seats; refused with 409 once a seat is held or sold),
 // and house seats blocked or unblocked one click at a time (.../seating/blocks).
-import { html, render, nothing, spinner, errorBox, toast } from '../../ui/components.js';
+import { html, render, nothing, spinner, errorBox, toast, confirmDialog } from '../../ui/components.js';
 import { api } from '../../api.js';
 import { money } from '../../format.js';
 import { t } from '../../i18n/vi.js';
@@ -153,6 +153,18 @@ export async function mount(el, ctx) {
       toast(S.savedShort);
     });
 
+  // Back to selling by quantity: the event leaves its room.
+  async function unseat() {
+    if (!(await confirmDialog({ title: S.unseatTitle, body: S.unseatBody, confirmLabel: S.unseat, danger: true }))) return;
+    run(async () => {
+      await api.put(`/admin/events/${id}/seating`, { room_id: null, zones: [] });
+      st.ev = (await api.get(`/admin/events/${id}`)).data;
+      await loadSeating();
+      st.mode = 'zones';
+      st.notice = { kind: 'ok', text: S.unseated };
+    });
+  }
+
   const toggleBlock = (seat) =>
     run(async () => {
       const blocked = st.states.get(String(seat.id)) !== 'blocked';
@@ -280,6 +292,9 @@ export async function mount(el, ctx) {
                   <button type="button" class="btn-primary" ?disabled=${st.busy || st.locked || !dirty() || !st.paint.size} @click=${save}>${st.busy ? t.common.saving : S.save}</button>
                   ${dirty() && !st.locked ? html`<p class="text-xs font-medium text-amber-700">${S.unsaved}</p>` : nothing}
                 </div>`
+              : nothing}
+            ${st.seatedRoomId && !st.locked
+              ? html`<button type="button" class="btn-ghost w-full text-red-700" ?disabled=${st.busy} @click=${unseat}>${S.unseat}</button>`
               : nothing}
           </section>
           ${st.room
