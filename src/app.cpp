@@ -133,6 +133,7 @@ http::Router App::build_router() {
   Services& s = *services_;
   http::Router r;
   api::register_health_routes(r, [&db = *db_] { return db.ping(); });
+  api::register_metrics_routes(r, config_.metrics_token);
   api::register_auth_routes(r, *s.auth);
   api::register_user_routes(r, *s.auth);
   api::register_event_routes(r, *s.catalog);

@@ -3,6 +3,7 @@
 // needs and nothing else. App (the composition root) calls them all.
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
@@ -36,6 +37,8 @@ struct AdminServices {
 
 // /healthz and /readyz; `database_ready` answers whether the database does.
 void register_health_routes(http::Router& r, std::function<bool()> database_ready);
+// GET /metrics (Prometheus): bearer `token` when set, else loopback clients only.
+void register_metrics_routes(http::Router& r, std::string token);
 void register_auth_routes(http::Router& r, AuthService& auth);
 void register_user_routes(http::Router& r, AuthService& auth);
 void register_event_routes(http::Router& r, CatalogService& catalog);

@@ -145,6 +145,7 @@ const std::map<std::string, Setter>& setters() {
          c.cache_ttl = std::chrono::milliseconds(to_int("cache-ttl-ms", v, 0, 3600 * 1000));
        }},
       {"web-dir", [](Config& c, const std::string& v) { c.web_dir = v; }},
+      {"metrics-token", [](Config& c, const std::string& v) { c.metrics_token = v; }},
   };
   return kSetters;
 }

@@ -53,6 +53,8 @@ struct Config {
   // The built web app (web/build.mjs output). Empty: "web" beside the binary,
   // where the build puts it; "none" serves the API alone.
   std::string web_dir;  // EVIENT_WEB_DIR
+  // Bearer token for GET /metrics; empty: loopback clients only.
+  std::string metrics_token;  // EVIENT_METRICS_TOKEN
   // Open connections at once (0 = no cap); the total is also kept below the
   // open-file limit. Per client address (IPv6: per /64); behind a proxy every
   // client has the proxy's address, so raise it or set 0 there.

@@ -34,6 +34,9 @@ struct Request {
   std::string remote_address;
   std::string request_id;
   std::optional<AuthContext> auth;
+  // What answered, for metrics: the matched route's pattern ("/api/events/:id"),
+  // or a fixed word; never the raw path (unbounded label values).
+  std::string_view route = "unmatched";
 
   const std::string* header(std::string_view lower_name) const {
     auto it = headers.find(std::string(lower_name));

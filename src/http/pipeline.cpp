@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/metrics.hpp"
 #include "core/outage.hpp"
 #include "http/envelope.hpp"
 #include "http/response_headers.hpp"
@@ -37,6 +38,20 @@ void log_access(const Request& request, unsigned status,
   log::info(line);
 }
 
+void count_request(const Request& request, unsigned status,
+                   std::chrono::steady_clock::time_point started) {
+  auto& m = metrics::registry();
+  const std::string method(method_name(request.method));
+  const std::string route(request.route);
+  m.http_requests.with({method, route, std::to_string(status)}).inc();
+  m.http_duration.with({method, route}).observe(std::chrono::steady_clock::now() - started);
+}
+
+void count_refusal(const Request& request, const ApiError& e) {
+  if (e.status() != 429 && e.status() != 503) return;
+  metrics::registry().refusals.with({std::string(request.route), e.code()}).inc();
+}
+
 bool is_read_method(Method m) {
   return m == Method::Get || m == Method::Head || m == Method::Options;
 }
@@ -66,6 +81,7 @@ Response Pipeline::handle(Request& request) {
   const auto started = std::chrono::steady_clock::now();
   Response response;
   if (request.method == Method::Options) {
+    request.route = "preflight";
     response.status = 204;
     response.content_type.clear();
     response.headers.emplace_back("Access-Control-Allow-Methods", kAllowMethods);
@@ -78,6 +94,7 @@ Response Pipeline::handle(Request& request) {
   apply_response_headers(request, response);
   response.headers.emplace_back("X-Request-Id", request.request_id);
   log_access(request, response.status, started);
+  count_request(request, response.status, started);
   return response;
 }
 
@@ -87,6 +104,12 @@ Response Pipeline::error(Request& request, unsigned status, std::string code, st
   apply_error_headers(r);
   r.headers.emplace_back("X-Request-Id", request.request_id);
   log_access(request, status, std::nullopt);
+  request.route = "rejected";  // before routing: a bad request line, a body too large
+  metrics::registry()
+      .http_requests
+      .with({std::string(method_name(request.method)), std::string(request.route),
+             std::to_string(status)})
+      .inc();
   return r;
 }
 
@@ -107,10 +130,14 @@ Response Pipeline::dispatch(Request& request) {
         return r;
       }
       if (web_) {
-        if (auto page = web_->serve(request)) return std::move(*page);
+        if (auto page = web_->serve(request)) {
+          request.route = "web";
+          return std::move(*page);
+        }
       }
       throw NotFound("No such endpoint", "ROUTE_NOT_FOUND");
     }
+    request.route = m.route->pattern;
     if (m.route->access != Access::Public) {
       request.auth = auth_->authenticate(bearer_token(request));
       if (m.route->access == Access::Admin && !request.auth->is_admin()) {
@@ -119,6 +146,7 @@ Response Pipeline::dispatch(Request& request) {
     }
     return m.route->handler(request);
   } catch (const ApiError& e) {
+    count_refusal(request, e);
     return error_response(e);
   } catch (const Unavailable& e) {
     // The database is out (stopped, disk full): the client may try again;
@@ -126,7 +154,9 @@ Response Pipeline::dispatch(Request& request) {
     outage::note();
     log::warn("rid=" + request.request_id + " " + std::string(method_name(request.method)) + " " +
               request.path + " unavailable: " + e.what());
-    return error_response(ServiceUnavailable());
+    ServiceUnavailable unavailable;
+    count_refusal(request, unavailable);
+    return error_response(unavailable);
   } catch (const std::exception& e) {
     // The detail goes to the log under the request id, never to the client.
     log::error("rid=" + request.request_id + " " + std::string(method_name(request.method)) + " " +

@@ -41,6 +41,7 @@
 
 #include "core/client_address.hpp"
 #include "core/log.hpp"
+#include "core/metrics.hpp"
 #include "http/framing.hpp"
 
 namespace evient::http {
@@ -612,6 +613,7 @@ bool ServerCore::add_session(const std::shared_ptr<Session>& session) {
     if (!over_total && !over_client) {
       ++from_client;
       sessions_.emplace(session.get(), session);
+      metrics::registry().connections.add(1);
       return true;
     }
     if (from_client == 0) per_client_.erase(session->client());
@@ -630,6 +632,7 @@ void ServerCore::remove_session(const Session* session) {
   {
     std::lock_guard lock(sessions_mutex_);
     if (sessions_.erase(session) > 0) {
+      metrics::registry().connections.add(-1);
       auto it = per_client_.find(session->client());
       if (it != per_client_.end() && --it->second == 0) per_client_.erase(it);
     }

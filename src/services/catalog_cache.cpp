@@ -5,6 +5,7 @@
 #include <random>
 #include <utility>
 
+#include "core/metrics.hpp"
 #include "store/db.hpp"
 
 namespace evient {
@@ -50,10 +51,12 @@ CatalogCache::Lookup CatalogCache::get_or_fill(const std::string& key,
     auto it = entries_.find(key);
     if (it != entries_.end() && fresh(it->second, generation, now, clock_now)) {
       hits_.fetch_add(1, std::memory_order_relaxed);
+      metrics::registry().cache_hits.inc();
       return {it->second.body, true};
     }
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
+  metrics::registry().cache_misses.inc();
   Entry entry{std::make_shared<const std::string>(fill()), generation, now, jittered_ttl(),
               clock_now};
   Body body = entry.body;

@@ -9,6 +9,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/metrics.hpp"
 #include "services/payment_service.hpp"
 #include "store/db.hpp"
 #include "store/idempotency_repo.hpp"
@@ -205,7 +206,7 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
     return store::orders::expired_pending_for_types(tx, type_ids, clock_.now());
   }));
 
-  return db_.write([&](store::Tx& tx) {
+  CheckoutResult placed = db_.write([&](store::Tx& tx) {
     const Timestamp now = clock_.now();
     store::orders::lock_user(tx, user_id);
     const auto sellable = load_sellable(tx, merged, now);
@@ -271,6 +272,9 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
     }
     return result;
   });
+  metrics::registry().orders_created.inc();
+  if (placed.order.status == OrderStatus::Paid) metrics::registry().orders_paid.inc();
+  return placed;
 }
 
 void OrderService::check_hold_bounds(store::Tx& tx, const std::string& user_id,
@@ -383,7 +387,7 @@ CheckoutResult OrderService::get(const std::string& user_id, const std::string& 
 }
 
 CheckoutResult OrderService::cancel(const std::string& user_id, const std::string& order_id) {
-  return db_.write([&](store::Tx& tx) {
+  CheckoutResult result = db_.write([&](store::Tx& tx) {
     auto order = store::orders::find_for_user(tx, user_id, order_id);
     if (!order) throw NotFound("Order not found", "ORDER_NOT_FOUND");
     if (!checkout::release_order(tx, order->id, notify::ReleaseReason::CancelledByBuyer,
@@ -393,6 +397,8 @@ CheckoutResult OrderService::cancel(const std::string& user_id, const std::strin
     }
     return view(tx, std::move(*store::orders::find(tx, order->id)));
   });
+  metrics::registry().orders_released.with({"cancelled_by_buyer"}).inc();
+  return result;
 }
 
 int OrderService::release_each(const std::vector<std::string>& order_ids) {
@@ -403,6 +409,7 @@ int OrderService::release_each(const std::vector<std::string>& order_ids) {
     if (db_.write([&](store::Tx& tx) {
           return checkout::release_order(tx, id, notify::ReleaseReason::Expired, clock_.now());
         })) {
+      metrics::registry().orders_released.with({"expired"}).inc();
       ++released;
     }
   }

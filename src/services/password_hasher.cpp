@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "core/metrics.hpp"
 
 namespace evient {
 
@@ -26,10 +27,12 @@ void PasswordHasher::admit(std::function<void()> job) {
   {
     std::lock_guard lock(mutex_);
     if (admitted_ >= capacity_) {
+      metrics::registry().hash_rejected.inc();
       throw ServiceUnavailable("Too many sign-ins at once; try again in a second",
                                std::chrono::seconds(1));
     }
     ++admitted_;
+    metrics::registry().hash_admitted.add(1);
     jobs_.push_back(std::move(job));
   }
   ready_.notify_one();
@@ -53,18 +56,27 @@ void PasswordHasher::serve() {
   }
 }
 
-std::string PasswordHasher::run(const std::function<std::string()>& work) {
-  auto task = std::make_shared<std::packaged_task<std::string()>>(work);
+template <class R>
+R PasswordHasher::submit(const std::function<R()>& work) {
+  auto task = std::make_shared<std::packaged_task<R()>>([&work] {
+    // Off the gauge before the caller sees the result (a local's destructor
+    // runs before packaged_task stores the value).
+    struct Done {
+      ~Done() { metrics::registry().hash_admitted.add(-1); }
+    } done;
+    return work();
+  });
   auto result = task->get_future();
   admit([task] { (*task)(); });
   return result.get();
 }
 
+std::string PasswordHasher::run(const std::function<std::string()>& work) {
+  return submit(work);
+}
+
 bool PasswordHasher::run_check(const std::function<bool()>& work) {
-  auto task = std::make_shared<std::packaged_task<bool()>>(work);
-  auto result = task->get_future();
-  admit([task] { (*task)(); });
-  return result.get();
+  return submit(work);
 }
 
 std::size_t default_hash_threads(int workers) {

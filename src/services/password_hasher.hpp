@@ -39,6 +39,8 @@ class PasswordHasher {
 
  private:
   void admit(std::function<void()> job);
+  template <class R>
+  R submit(const std::function<R()>& work);
   void serve();
 
   const std::size_t capacity_;

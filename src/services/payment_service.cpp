@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/metrics.hpp"
 #include "services/notification_service.hpp"
 #include "services/order_service.hpp"
 #include "store/db.hpp"
@@ -111,7 +112,11 @@ PaymentResult PaymentService::handle_notification(std::string_view provider_name
   if (!p) throw NotFound("Unknown payment provider", "PROVIDER_NOT_FOUND");
   const PaymentNotification n = p->verify_notification(headers, raw_body);
   try {
-    return apply(*p, n);
+    PaymentResult result = apply(*p, n);
+    auto& m = metrics::registry();
+    if (result.outcome == PaymentOutcome::Paid) m.orders_paid.inc();
+    if (result.outcome == PaymentOutcome::Failed) m.orders_released.with({"payment_failed"}).inc();
+    return result;
   } catch (const store::ConstraintViolation&) {
     // uniq_orders_payment_tx: this transaction id already paid another order.
     throw BadRequest("This transaction was already applied to another order",

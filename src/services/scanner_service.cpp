@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/metrics.hpp"
 #include "services/audit_trail.hpp"
 #include "store/db.hpp"
 #include "store/scanner_repo.hpp"
@@ -84,6 +85,7 @@ ScanResult ScannerService::check_in(const std::string& actor_id, std::string_vie
     r.valid = false;
     return r;
   }
+  metrics::registry().check_ins.inc();
   r.scanned.ticket.status = TicketStatus::Used;
   r.scanned.ticket.used_at = now;
   r.valid = true;

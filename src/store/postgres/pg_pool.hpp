@@ -43,6 +43,7 @@ class ConnectionPool {
   // such as a transaction waiting for a second connection from a pool of one,
   // becomes an error instead of a hang), ConnectionLost when connecting fails.
   Lease acquire(bool fresh = false);
+  ~ConnectionPool();
 
  private:
   void give_back(std::unique_ptr<PgConnection> conn) noexcept;

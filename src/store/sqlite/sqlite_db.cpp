@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/metrics.hpp"
 #include "store/db.hpp"
 #include "store/sqlite/sqlite_diagnosis.hpp"
 
@@ -226,7 +227,9 @@ class SqliteDatabase final : public Database {
       throw DatabaseUnavailable(sqlite::explain_open_failure(path_, e.what()));
     }
     created_ = 1;
+    metrics::registry().pool_size.add(1);
   }
+  ~SqliteDatabase() override { metrics::registry().pool_size.add(-created_); }
 
   void transact(TxMode mode, const std::function<void(Tx&)>& work) override {
     Lease lease(*this);
@@ -288,23 +291,37 @@ class SqliteDatabase final : public Database {
   };
 
   std::unique_ptr<SqliteConnection> acquire() {
+    auto& m = metrics::registry();
     std::unique_lock<std::mutex> lock(pool_mutex_);
+    std::optional<std::chrono::steady_clock::time_point> waited_since;
+    const auto lent = [&] {
+      m.pool_in_use.add(1);
+      if (waited_since) m.pool_wait.observe(std::chrono::steady_clock::now() - *waited_since);
+    };
     for (;;) {
       if (!idle_.empty()) {
         auto c = std::move(idle_.back());
         idle_.pop_back();
+        lent();
         return c;
       }
       if (created_ < max_) {
         ++created_;
         lock.unlock();
         try {
-          return std::make_unique<SqliteConnection>(path_, full_sync_);
+          auto c = std::make_unique<SqliteConnection>(path_, full_sync_);
+          m.pool_size.add(1);
+          lent();
+          return c;
         } catch (...) {
           std::lock_guard<std::mutex> relock(pool_mutex_);
           --created_;
           throw;
         }
+      }
+      if (!waited_since) {
+        m.pool_waits.inc();
+        waited_since = std::chrono::steady_clock::now();
       }
       available_.wait(lock);
     }
@@ -315,6 +332,7 @@ class SqliteDatabase final : public Database {
       std::lock_guard<std::mutex> lock(pool_mutex_);
       idle_.push_back(std::move(conn));
     }
+    metrics::registry().pool_in_use.add(-1);
     available_.notify_one();
   }
 
