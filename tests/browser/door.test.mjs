@@ -161,8 +161,18 @@ test('unknown codes, other events, cancelled tickets and events not happening no
   await alert.getByText('Ngoài giờ mở cửa').waitFor();
   await dismiss(page);
 
+  // An event closed while the door is open admits nobody, valid ticket or not.
+  const closing = await arrangeEvent('Đêm nhạc khép lại');
+  const [closingTicket] = (await buyTickets(closing)).tickets;
+  await openDoor(closing, { page });
+  await server.api.put(`/api/admin/events/${closing.id}`, { status: 'completed' }, { token: admin.token });
+  alert = await typeCode(page, closingTicket.ticket_code);
+  await alert.getByText('Sự kiện không diễn ra').waitFor();
+  assert.match(await alert.textContent(), /Đêm nhạc khép lại/);
+  await dismiss(page);
+
   // None of these let anyone in.
-  for (const t of [otherTicket, laterTicket]) {
+  for (const t of [otherTicket, laterTicket, closingTicket]) {
     const { data } = await server.api.get(`/api/admin/scanners/validate?code=${t.ticket_code}`, { token: admin.token });
     assert.equal(data.ticket.status, 'valid');
   }

@@ -57,6 +57,8 @@ export const d = {
     refuseSub: 'Không cho vào',
     alreadyUsed: 'Vé đã check-in',
     cancelled: 'Vé đã bị huỷ',
+    eventNotOn: 'Sự kiện không diễn ra',
+    eventNotOnHint: 'Sự kiện đã bị huỷ hoặc không mở bán',
     wrongEvent: 'Sai sự kiện',
     notToday: 'Ngoài giờ mở cửa',
     notTodaySub: 'Chưa cho vào lúc này',

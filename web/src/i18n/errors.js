@@ -40,6 +40,7 @@ const kMessages = {
   INVALID_SIGNATURE: 'Liên kết thanh toán không hợp lệ.',
   ALREADY_USED: 'Vé đã được check-in trước đó.',
   CANCELLED: 'Vé đã bị huỷ.',
+  EVENT_NOT_ON: 'Sự kiện của vé đã bị huỷ hoặc không còn diễn ra.',
   WRONG_EVENT: 'Vé thuộc sự kiện khác.',
   EVENT_NOT_TODAY: 'Sự kiện không diễn ra vào lúc này.',
   NOT_CHECKED_IN: 'Vé chưa được check-in nên không thể hoàn tác.',

@@ -25,6 +25,7 @@ const kVerdicts = {
   OK: { tone: 'ok', title: d.verdict.ok, sub: d.verdict.okSub, color: 'bg-green-600 text-white', icon: 'check' },
   ALREADY_USED: { tone: 'refuse', title: d.verdict.alreadyUsed, color: 'bg-red-600 text-white', icon: 'cross' },
   CANCELLED: { tone: 'refuse', title: d.verdict.cancelled, sub: d.verdict.refuseSub, color: 'bg-red-600 text-white', icon: 'cross' },
+  EVENT_NOT_ON: { tone: 'refuse', title: d.verdict.eventNotOn, sub: d.verdict.refuseSub, color: 'bg-red-600 text-white', icon: 'cross' },
   WRONG_EVENT: { tone: 'refuse', title: d.verdict.wrongEvent, sub: d.verdict.refuseSub, color: 'bg-red-600 text-white', icon: 'cross' },
   NOT_FOUND: { tone: 'refuse', title: d.verdict.notFound, color: 'bg-red-600 text-white', icon: 'question' },
   EVENT_NOT_TODAY: { tone: 'warn', title: d.verdict.notToday, sub: d.verdict.notTodaySub, color: 'bg-amber-400 text-slate-950', icon: 'clock' },
@@ -442,6 +443,8 @@ export async function mount(el, ctx) {
         return html`<p class="text-lg">${d.verdict.eventTime}:</p><p class="text-2xl font-bold">${formatDateTime(view.event?.start_time)}</p>${who}${code}`;
       case 'CANCELLED':
         return html`${who}${code}`;
+      case 'EVENT_NOT_ON':
+        return html`<p class="text-lg">${d.verdict.eventNotOnHint}:</p><p class="text-2xl font-bold">${view.event?.title}</p>${who}${code}`;
       case 'NOT_FOUND':
         return html`<p class="text-lg">${d.verdict.notFoundHint}</p>${code}`;
       case 'NETWORK':
