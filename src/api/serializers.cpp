@@ -53,6 +53,21 @@ json::object event_card_json(const EventCard& c) {
   o["min_price"] = c.min_price ? money_to_json(*c.min_price) : json::value(nullptr);
   o["is_sold_out"] = c.is_sold_out;
   o["currency"] = currency().code;
+  // The organisers' React client shows a card's types; a type with nothing left
+  // reads "sold_out" (TicketType::effective_status), as everywhere.
+  json::array types;
+  types.reserve(c.ticket_types.size());
+  for (const auto& t : c.ticket_types) {
+    types.push_back({{"id", t.id},
+                     {"name", t.name},
+                     {"price", money_to_json(t.price)},
+                     {"original_price",
+                      t.original_price ? money_to_json(*t.original_price) : json::value(nullptr)},
+                     {"quantity_total", t.quantity_total},
+                     {"quantity_sold", t.quantity_sold},
+                     {"status", to_text(t.effective_status())}});
+  }
+  o["ticket_types"] = std::move(types);
   return o;
 }
 
@@ -160,7 +175,15 @@ json::object checkout_json(const CheckoutResult& r) {
 }
 
 json::object auth_json(const AuthResult& r) {
-  return {{"token", r.token}, {"user", user_json(r.user)}};
+  // The user also flat beside the token: the organisers' React client reads
+  // data.id, data.role, ... after login.
+  return {{"token", r.token},
+          {"user", user_json(r.user)},
+          {"id", r.user.id},
+          {"email", r.user.email},
+          {"full_name", opt(r.user.full_name)},
+          {"role", to_text(r.user.role)},
+          {"avatar_url", opt(r.user.avatar_url)}};
 }
 
 json::object event_detail_json(const EventDetail& d) {

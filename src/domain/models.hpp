@@ -43,13 +43,6 @@ struct Event {
   Timestamp updated_at{};
 };
 
-// An event as a list card: without `content`, with what a buyer scans for.
-struct EventCard {
-  Event event;
-  std::optional<Minor> min_price;  // cheapest non-hidden ticket type
-  bool is_sold_out = false;        // no non-hidden type has anything left
-};
-
 struct TicketType {
   std::string id;
   std::string event_id;
@@ -72,6 +65,16 @@ struct TicketType {
     if (status == TicketTypeStatus::Hidden) return status;
     return quantity_sold >= quantity_total ? TicketTypeStatus::SoldOut : status;
   }
+};
+
+// An event as a list card: without `content`, with what a buyer scans for.
+struct EventCard {
+  Event event;
+  std::optional<Minor> min_price;  // cheapest non-hidden ticket type
+  bool is_sold_out = false;        // no non-hidden type has anything left
+  // Its visible types (store::events::attach_visible_types), for clients that
+  // show them on the card (the organisers' React client).
+  std::vector<TicketType> ticket_types;
 };
 
 struct Banner {

@@ -46,19 +46,29 @@ Response created(json::value data, std::string_view message) {
   return make(201, success_envelope(std::move(data), message));
 }
 
+namespace {
+
+// `pages` repeats total_pages for the organisers' React client, which reads it.
+json::object pagination(const PageRequest& page, std::int64_t total) {
+  const std::int64_t pages = total == 0 ? 0 : (total + page.limit - 1) / page.limit;
+  return {{"page", page.page},
+          {"limit", page.limit},
+          {"total", total},
+          {"total_pages", pages},
+          {"pages", pages}};
+}
+
+}  // namespace
+
 Response paged(json::array items, const PageRequest& page, std::int64_t total) {
   json::object o = success_envelope(std::move(items), {});
-  const std::int64_t pages = total == 0 ? 0 : (total + page.limit - 1) / page.limit;
-  o["pagination"] = {
-      {"page", page.page}, {"limit", page.limit}, {"total", total}, {"total_pages", pages}};
+  o["pagination"] = pagination(page, total);
   return make(200, std::move(o));
 }
 
 Response paged(json::array items, const PageRequest& page, std::int64_t total, json::object extra) {
   json::object o = success_envelope(std::move(items), {});
-  const std::int64_t pages = total == 0 ? 0 : (total + page.limit - 1) / page.limit;
-  o["pagination"] = {
-      {"page", page.page}, {"limit", page.limit}, {"total", total}, {"total_pages", pages}};
+  o["pagination"] = pagination(page, total);
   for (auto& [key, value] : extra) o[key] = std::move(value);
   return make(200, std::move(o));
 }

@@ -55,6 +55,7 @@ EventPage CatalogService::list(const EventQuery& q) {
   return db_.read([&](store::Tx& tx) {
     EventPage page;
     page.items = store::events::list_cards(tx, f, q.limit, (q.page - 1) * q.limit);
+    store::events::attach_visible_types(tx, page.items);
     page.total = store::events::count(tx, f);
     return page;
   });
@@ -65,7 +66,11 @@ std::vector<EventCard> CatalogService::featured(std::int64_t limit) {
   f.statuses = {EventStatus::Published};
   f.is_hot = true;
   f.starts_after = clock_.now();
-  return db_.read([&](store::Tx& tx) { return store::events::list_cards(tx, f, limit, 0); });
+  return db_.read([&](store::Tx& tx) {
+    auto cards = store::events::list_cards(tx, f, limit, 0);
+    store::events::attach_visible_types(tx, cards);
+    return cards;
+  });
 }
 
 EventDetail CatalogService::detail(const std::string& id_or_slug) {

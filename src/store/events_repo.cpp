@@ -1,5 +1,7 @@
 #include "store/events_repo.hpp"
 
+#include <map>
+
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "store/bulk_insert.hpp"
@@ -190,6 +192,24 @@ std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool i
   if (!crypto::is_uuid(event_id)) return {};
   return rows::all(tx.exec(include_hidden ? kTypesOfEvent : kVisibleTypesOfEvent, {event_id}),
                    rows::ticket_type);
+}
+
+void attach_visible_types(Tx& tx, std::vector<EventCard>& cards) {
+  if (cards.empty()) return;
+  QueryBuilder q;
+  std::string in;
+  std::map<std::string, EventCard*> by_id;
+  for (auto& c : cards) {
+    in += (in.empty() ? "" : ", ") + q.bind(c.event.id);
+    by_id[c.event.id] = &c;
+  }
+  Result r = tx.exec(
+      kSelectType + " WHERE t.status <> 'hidden' AND t.event_id IN (" + in + ")" + kTypesOrder,
+      q.params());
+  for (std::size_t k = 0; k < r.size(); ++k) {
+    TicketType t = rows::ticket_type(r[k]);
+    by_id.at(t.event_id)->ticket_types.push_back(std::move(t));
+  }
 }
 
 std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id) {

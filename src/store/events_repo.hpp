@@ -37,6 +37,8 @@ void remove(Tx& tx, const std::string& id);
 // Non-hidden types (or all of them with include_hidden), cheapest and earliest first.
 std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool include_hidden);
 std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id);
+// Fills each card's ticket_types with its event's visible types, in one statement.
+void attach_visible_types(Tx& tx, std::vector<EventCard>& cards);
 void insert_ticket_type(Tx& tx, const TicketType& t);
 void insert_ticket_types(Tx& tx, const std::vector<TicketType>& types);
 // Updates everything but quantity_sold; refuses (returns false) when the new
