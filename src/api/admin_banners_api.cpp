@@ -34,6 +34,7 @@ BannerInput parse_banner(const http::JsonBody& body) {
   }
   in.priority = admin::bounded_integer(body, "priority", v, -kMaxPriority, kMaxPriority);
   in.is_active = body.boolean("is_active", v, http::Presence::Optional);
+  in.is_homepage = body.boolean("is_homepage", v, http::Presence::Optional);
   v.throw_if_any();
   return in;
 }

@@ -1,4 +1,4 @@
-// GET /api/banners: what the home page carousel shows.
+// GET /api/banners (and /api/banners/public): what the home page carousel shows.
 #include "api/cached_response.hpp"
 #include "api/routes.hpp"
 #include "api/serializers.hpp"
@@ -8,10 +8,14 @@
 namespace evient::api {
 
 void register_banner_routes(http::Router& r, CatalogService& catalog) {
-  r.get("/api/banners", http::Access::Public, [&catalog](http::Request&) {
-    return cached_response(catalog.cache(), "banners",
-                           [&] { return http::ok(to_array(catalog.banners(), banner_json)); });
-  });
+  // The home page's banners: active, placed on the home page, by priority.
+  // /api/banners/public is the same list under the React client's path.
+  for (const char* path : {"/api/banners", "/api/banners/public"}) {
+    r.get(path, http::Access::Public, [&catalog](http::Request&) {
+      return cached_response(catalog.cache(), "banners",
+                             [&] { return http::ok(to_array(catalog.banners(), banner_json)); });
+    });
+  }
 }
 
 }  // namespace evient::api

@@ -99,7 +99,9 @@ json::object banner_json(const Banner& b) {
           {"link_url", opt(b.link_url)},
           {"event_id", opt(b.event_id)},
           {"priority", b.priority},
-          {"is_active", b.is_active}};
+          {"order", b.priority},  // the organisers' React client's name for it
+          {"is_active", b.is_active},
+          {"is_homepage", b.is_homepage}};
 }
 
 json::object notification_json(const Notification& n) {

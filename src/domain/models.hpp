@@ -85,6 +85,7 @@ struct Banner {
   std::optional<std::string> event_id;
   std::int64_t priority = 0;
   bool is_active = true;
+  bool is_homepage = true;  // shown in the home page carousel
   Timestamp created_at{};
   Timestamp updated_at{};
 };

@@ -31,6 +31,7 @@ void apply_input(Banner& b, const BannerInput& in) {
   if (in.event_id) b.event_id = *in.event_id;
   if (in.priority) b.priority = *in.priority;
   if (in.is_active) b.is_active = *in.is_active;
+  if (in.is_homepage) b.is_homepage = *in.is_homepage;
 }
 
 void check_banner_event(store::Tx& tx, const BannerInput& in) {

@@ -22,6 +22,7 @@ struct BannerInput {
   std::optional<std::optional<std::string>> title, image_url, link_url, event_id;
   std::optional<std::int64_t> priority;
   std::optional<bool> is_active;
+  std::optional<bool> is_homepage;
 };
 
 struct UserPage {

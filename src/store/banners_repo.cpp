@@ -9,17 +9,18 @@ namespace {
 
 const std::string kSelect = std::string("SELECT ") + rows::kBannerColumns + " FROM banners b";
 const std::string kListActive =
-    kSelect + " WHERE b.is_active = TRUE ORDER BY b.priority DESC, b.id ASC";
+    kSelect +
+    " WHERE b.is_active = TRUE AND b.is_homepage = TRUE ORDER BY b.priority DESC, b.id ASC";
 const std::string kListAll = kSelect + " ORDER BY b.priority DESC, b.id ASC LIMIT $1 OFFSET $2";
 const std::string kFind = kSelect + " WHERE b.id = $1";
 constexpr const char* kCountAll = "SELECT COUNT(*) FROM banners";
 constexpr const char* kInsertHead =
     "INSERT INTO banners (title, image_url, link_url, event_id, priority, is_active, created_at, "
-    "updated_at)";
+    "updated_at, is_homepage)";
 const std::string kInsert = insert_values_sql(kInsertHead, 1) + " RETURNING id";
 constexpr const char* kUpdate =
     "UPDATE banners SET title = $2, image_url = $3, link_url = $4, event_id = $5, priority = $6, "
-    "is_active = $7, updated_at = $8 WHERE id = $1";
+    "is_active = $7, updated_at = $8, is_homepage = $9 WHERE id = $1";
 constexpr const char* kDelete = "DELETE FROM banners WHERE id = $1";
 
 // The parameters of kInsertHead, in its order.
@@ -31,7 +32,8 @@ std::vector<Param> banner_params(const Banner& b) {
           b.priority,
           b.is_active,
           ts(b.created_at),
-          ts(b.updated_at)};
+          ts(b.updated_at),
+          b.is_homepage};
 }
 
 }  // namespace
@@ -67,7 +69,7 @@ void insert_many(Tx& tx, const std::vector<Banner>& banners) {
 void update(Tx& tx, const Banner& b) {
   tx.exec(kUpdate,
           {b.id, text_or_null(b.title), text_or_null(b.image_url), text_or_null(b.link_url),
-           text_or_null(b.event_id), b.priority, b.is_active, ts(b.updated_at)});
+           text_or_null(b.event_id), b.priority, b.is_active, ts(b.updated_at), b.is_homepage});
 }
 
 void remove(Tx& tx, std::int64_t id) {

@@ -140,6 +140,7 @@ Ticket ticket(const Result::Row& r) {
 const char* const kBannerColumns =
     "b.id AS b_id, b.title AS b_title, b.image_url AS b_image_url, b.link_url AS b_link_url, "
     "b.event_id AS b_event_id, b.priority AS b_priority, b.is_active AS b_is_active, "
+    "b.is_homepage AS b_is_homepage, "
     "b.created_at AS b_created_at, b.updated_at AS b_updated_at";
 
 Banner banner(const Result::Row& r) {
@@ -151,6 +152,7 @@ Banner banner(const Result::Row& r) {
   b.event_id = r.opt_text("b_event_id");
   b.priority = r.i64("b_priority");
   b.is_active = r.boolean("b_is_active");
+  b.is_homepage = r.boolean("b_is_homepage");
   b.created_at = r.time("b_created_at");
   b.updated_at = r.time("b_updated_at");
   return b;

@@ -72,5 +72,42 @@ TEST(ReactDialectTest, PagesBesideTotalPagesAndTypesOnEveryCard) {
   EXPECT_EQ(sold_out_vips, 2);  // Show 0's VIP, in the list and in the featured
 }
 
+TEST(ReactDialectTest, BannersSayWhereTheyShowAndTheirOrder) {
+  TestServer server;
+  const std::string admin = server.admin_token();
+  auto make = [&](const std::string& title, int priority, std::optional<bool> home) {
+    json::object b{{"title", title},
+                   {"image_url", "https://cdn.example.com/" + title + ".jpg"},
+                   {"priority", priority}};
+    if (home) b["is_homepage"] = *home;
+    auto r = server.http().post("/api/admin/banners", b, admin);
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return r.json().at("data");
+  };
+  make("home", 5, std::nullopt);  // on the home page unless told otherwise
+  const auto elsewhere = make("elsewhere", 9, false);
+  EXPECT_FALSE(elsewhere.at("is_homepage").as_bool());
+  EXPECT_EQ(elsewhere.at("order").as_int64(), 9);
+
+  for (const char* path : {"/api/banners", "/api/banners/public"}) {
+    auto r = server.http().get(path);
+    ASSERT_EQ(r.status, 200u) << path;
+    const auto& items = r.json().at("data").as_array();
+    ASSERT_EQ(items.size(), 1u) << path;
+    EXPECT_EQ(items[0].at("title").as_string(), "home");
+    EXPECT_EQ(items[0].at("order").as_int64(), 5);
+    EXPECT_EQ(items[0].at("priority").as_int64(), 5);
+    EXPECT_TRUE(items[0].at("is_homepage").as_bool());
+  }
+  // The admin sees both, and can move one to the home page.
+  auto all = server.http().get("/api/admin/banners", admin);
+  EXPECT_EQ(all.json().at("data").as_array().size(), 2u);
+  const std::string id = std::to_string(elsewhere.at("id").as_int64());
+  auto moved =
+      server.http().put("/api/admin/banners/" + id, json::object{{"is_homepage", true}}, admin);
+  ASSERT_EQ(moved.status, 200u) << moved.body;
+  EXPECT_EQ(server.http().get("/api/banners/public").json().at("data").as_array().size(), 2u);
+}
+
 }  // namespace
 }  // namespace evient::test
