@@ -7,9 +7,11 @@
 
 #include <atomic>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "checkout_support.hpp"
+#include "services/order_service.hpp"
 #include "tools/consistency.hpp"
 
 namespace evient::test {
@@ -468,6 +470,50 @@ TEST_F(SeatingTest, RefundFreesTheSeats) {
   EXPECT_EQ(state("C5"), "available");
   EXPECT_EQ(buy_seats(bob_, std_.id, {"C4"}).status, 201u);
   expect_consistent();
+}
+
+TEST_F(SeatingTest, ALatePaymentGetsTheSameSeatsWhenTheyAreStillFree) {
+  seat_default_event();
+  auto held = buy_seats(alice_, vip_.id, {"A1", "A2"});
+  ASSERT_EQ(held.status, 201u);
+  server_.clock().advance(minutes(16));
+  EXPECT_EQ(app().services().orders->release_expired(), 1);
+  EXPECT_EQ(state("A1"), "available");
+  auto r = pay(server_, order_id(held), 1000000, "tx-late");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(str(r.json().at("data").at("outcome")), "paid");
+  EXPECT_EQ(state("A1"), "sold");
+  EXPECT_EQ(state("A2"), "sold");
+  auto o = get_order(server_, alice_, order_id(held));
+  std::set<std::int64_t> numbers;
+  for (const auto& t : o.at("tickets").as_array())
+    numbers.insert(t.at("seat").at("number").as_int64());
+  EXPECT_EQ(numbers, (std::set<std::int64_t>{1, 2}));
+  expect_consistent();
+}
+
+TEST_F(SeatingTest, ALatePaymentForATakenSeatIsFlaggedForRefund) {
+  seat_default_event();
+  auto held = buy_seats(alice_, vip_.id, {"A1", "A2"});
+  ASSERT_EQ(held.status, 201u);
+  server_.clock().advance(minutes(16));
+  ASSERT_EQ(buy_seats(bob_, vip_.id, {"A2"}).status, 201u);  // releases alice's hold first
+  auto r = pay(server_, order_id(held), 1000000, "tx-late");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(str(r.json().at("data").at("outcome")), "refund_required");
+  EXPECT_EQ(state("A1"), "available");  // nothing of the order stays held
+  EXPECT_EQ(state("A2"), "held");       // bob's
+  EXPECT_EQ(quantity_sold(app(), vip_.id), 1);
+  expect_consistent();
+}
+
+TEST_F(SeatingTest, OrderLimitsCountSeats) {
+  seat_default_event();
+  std::vector<std::string> eleven{"B1", "B2", "B3", "B4", "B5", "C1", "C2", "C3", "C4", "C5", "D1"};
+  auto r = buy_seats(alice_, std_.id, eleven);
+  EXPECT_EQ(r.status, 422u) << r.body;
+  EXPECT_EQ(error_code(r), "LIMIT_EXCEEDED");
+  EXPECT_EQ(state("B1"), "available");
 }
 
 TEST_F(SeatingTest, PaidTicketsNameTheirSeatEverywhere) {
