@@ -87,6 +87,14 @@ std::vector<std::string> hold_line(store::Tx& tx, const std::string& order_id,
         json::object{{"ticket_type_id", ticket_type_id}, {"seat_ids", id_array(seat_ids)}});
   }
   if (!seat_ids.empty()) {
+    // Lines of one type are merged: chosen seats and a bare quantity (or one
+    // seat twice) cannot be mixed, or the counter and the seats would differ.
+    const std::set<std::string> distinct(seat_ids.begin(), seat_ids.end());
+    if (distinct.size() != seat_ids.size() ||
+        static_cast<std::int64_t>(seat_ids.size()) != quantity) {
+      throw ValidationError("ticket_items", "SEATS_AND_QUANTITY",
+                            "Give one ticket type either its seats or a quantity, each seat once");
+    }
     return hold_chosen(tx, order_id, event_id, ticket_type_id, seat_ids, held_until);
   }
   return hold_best(tx, order_id, event_id, ticket_type_id, quantity, held_until);

@@ -373,6 +373,22 @@ TEST_F(SeatingTest, ASeatOfAnotherTypeIsRefused) {
                                                     {"quantity", 2},
                                                     {"seat_ids", json::array{seats_["A1"]}}}}}});
   EXPECT_EQ(mismatch.status, 422u);
+  // Two lines of one type: chosen seats and a bare quantity do not mix, nor does a seat twice.
+  auto mixed = post_order(
+      http(), alice_,
+      json::object{{"ticket_items",
+                    json::array{json::object{{"ticket_type_id", vip_.id},
+                                             {"seat_ids", json::array{seats_["A1"]}}},
+                                json::object{{"ticket_type_id", vip_.id}, {"quantity", 1}}}}});
+  EXPECT_EQ(mixed.status, 422u) << mixed.body;
+  auto twice = post_order(
+      http(), alice_,
+      json::object{
+          {"ticket_items", json::array{json::object{{"ticket_type_id", vip_.id},
+                                                    {"seat_ids", json::array{seats_["A1"]}}},
+                                       json::object{{"ticket_type_id", vip_.id},
+                                                    {"seat_ids", json::array{seats_["A1"]}}}}}});
+  EXPECT_EQ(twice.status, 422u) << twice.body;
   EXPECT_EQ(quantity_sold(app(), vip_.id), 0);
   EXPECT_EQ(quantity_sold(app(), plain.id), 0);
 }
