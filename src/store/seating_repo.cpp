@@ -78,9 +78,8 @@ constexpr const char* kReleaseOrder =
     "WHERE k.order_id = $1 AND k.seat_id = event_seats.seat_id AND k.status = 'used')";
 constexpr const char* kReholdOrder =
     "UPDATE event_seats SET state = 'held', order_id = $1, held_until = $2 "
-    "WHERE state = 'available' AND EXISTS (SELECT 1 FROM order_seats os WHERE os.order_id = $1 "
-    "AND os.event_id = event_seats.event_id AND os.seat_id = event_seats.seat_id "
-    "AND os.ticket_type_id = event_seats.ticket_type_id)";
+    "WHERE state = 'available' AND (event_id, seat_id, ticket_type_id) IN (SELECT os.event_id, "
+    "os.seat_id, os.ticket_type_id FROM order_seats os WHERE os.order_id = $1)";
 constexpr const char* kFreeEvent =
     "UPDATE event_seats SET state = 'available', order_id = NULL, held_until = NULL "
     "WHERE event_id = $1 AND state IN ('held', 'sold')";

@@ -43,6 +43,8 @@ CREATE TABLE event_seats (
 );
 CREATE INDEX idx_event_seats_type_state ON event_seats (ticket_type_id, state);
 CREATE INDEX idx_event_seats_order ON event_seats (order_id);
+-- A room's seat switched off or on reaches every event that sells it.
+CREATE INDEX idx_event_seats_seat ON event_seats (seat_id);
 
 -- The seats an order asked for, kept after the order ends (a late payment
 -- claims the same seats again; the order view names them).
