@@ -13,6 +13,7 @@
 #include "checkout_support.hpp"
 #include "services/order_service.hpp"
 #include "tools/consistency.hpp"
+#include "tools/seeder.hpp"
 
 namespace evient::test {
 namespace {
@@ -635,6 +636,18 @@ TEST_F(SeatingTest, TheSeatMapShowsEveryStateAndIsFreshAfterEachChange) {
             422u);
   (void)after_hold;
   expect_consistent();
+}
+
+TEST_F(SeatingTest, SeedResetStartsOverWithSeatedEvents) {
+  seat_default_event();
+  auto paid = buy_seats(alice_, vip_.id, {"A1"});
+  ASSERT_EQ(pay(server_, order_id(paid), 500000).status, 200u);
+  ASSERT_EQ(buy_seats(bob_, vip_.id, {"A2"}).status, 201u);
+  auto report = seed(app().db(), app().clock(), /*reset=*/true);
+  EXPECT_TRUE(report.seeded);
+  for (const char* table : {"rooms", "seats", "event_seats", "order_seats"}) {
+    EXPECT_EQ(scalar(std::string("SELECT COUNT(*) FROM ") + table, {}), 0) << table;
+  }
 }
 
 }  // namespace
