@@ -7,6 +7,14 @@
 //   bench_data verify --db URL
 //     the on-sale event after the rush: seats sold per type, and whether any
 //     type sold more than it has or disagrees with its live order lines.
+//   bench_data seated --db URL --out DIR   (EVIENT_JWT_SECRET: the server's secret)
+//     on a migrated database: a 40 x 50 room (2,000 seats), one published event
+//     seated in it with two free types (rows A-J, rows K-AN), 500 buyers; writes
+//     seated_tokens.txt, seated_event.txt, seated_types.txt and seated_seats.txt
+//     ("<type id> <seat id> <row index> <number>", front row first).
+//   bench_data seated-verify --db URL
+//     after the rush: seats sold, tickets, seats with two live tickets (must be
+//     0) and the seating invariants of `evient check`.
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -19,8 +27,12 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/jwt.hpp"
-#include "tools/bench_seeder.hpp"
+#include "services/seating_service.hpp"
 #include "store/db.hpp"
+#include "store/events_repo.hpp"
+#include "store/users_repo.hpp"
+#include "tools/bench_seeder.hpp"
+#include "tools/consistency.hpp"
 
 namespace {
 
@@ -138,11 +150,108 @@ int verify(evient::store::Database& db) {
   });
 }
 
+constexpr const char* kSeatedSlug = "bench-seated";
+constexpr int kSeatedBuyers = 500;
+
+int seated(evient::store::Database& db, const std::string& dir) {
+  using namespace evient;
+  const char* secret = std::getenv("EVIENT_JWT_SECRET");
+  if (!secret || !*secret) throw std::invalid_argument("EVIENT_JWT_SECRET is required");
+  const TokenSigner signer(secret, std::chrono::hours(24));
+  const SystemClock clock;
+  const Timestamp now = clock.now();
+  User admin;
+  admin.id = crypto::uuid_v4();
+  admin.email = "bench-seated-admin@evient.test";
+  admin.password_hash = "not-a-login-password";
+  admin.role = Role::Admin;
+  admin.created_at = admin.updated_at = now;
+  std::vector<User> buyers;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < kSeatedBuyers; ++i) {
+    User u = admin;
+    u.id = crypto::uuid_v4();
+    u.email = "bench-seated-" + std::to_string(i) + "@evient.test";
+    u.role = Role::User;
+    tokens.push_back(signer.issue(u.id, "user", 0, now));
+    buyers.push_back(std::move(u));
+  }
+  Event e;
+  e.id = crypto::uuid_v4();
+  e.title = "Bench seated concert";
+  e.slug = kSeatedSlug;
+  e.status = EventStatus::Published;
+  e.start_time = now + std::chrono::hours(48);
+  e.end_time = now + std::chrono::hours(51);
+  e.created_at = e.updated_at = now;
+  std::vector<TicketType> types;
+  for (const char* name : {"Front", "Rear"}) {
+    TicketType t;
+    t.id = crypto::uuid_v4();
+    t.event_id = e.id;
+    t.name = name;
+    t.price = 0;
+    t.sort_order = static_cast<std::int64_t>(types.size());
+    t.created_at = t.updated_at = now;
+    types.push_back(std::move(t));
+  }
+  db.write([&](store::Tx& tx) {
+    store::users::insert(tx, admin);
+    store::users::insert_many(tx, buyers);
+    store::events::insert(tx, e);
+    store::events::insert_ticket_types(tx, types);
+  });
+  SeatingService seating(db, clock, std::chrono::milliseconds(0));
+  const Room room = seating.create_room(admin.id, RoomInput{"Bench Hall", 40, 50, std::nullopt});
+  std::vector<std::string> front, rear;
+  for (std::int64_t r = 0; r < 40; ++r) (r < 10 ? front : rear).push_back(room.seats[r * 50].row);
+  seating.set_seating(
+      admin.id, e.id,
+      SeatingInput{room.id, {ZoneInput{types[0].id, front, {}}, ZoneInput{types[1].id, rear, {}}}});
+  std::vector<std::string> seats;
+  for (const auto& s : room.seats) {
+    seats.push_back((s.row_index < 10 ? types[0].id : types[1].id) + " " + s.id + " " +
+                    std::to_string(s.row_index) + " " + std::to_string(s.number));
+  }
+  write_lines(dir + "/seated_tokens.txt", tokens);
+  write_lines(dir + "/seated_event.txt", {e.id});
+  write_lines(dir + "/seated_types.txt", {types[0].id, types[1].id});
+  write_lines(dir + "/seated_seats.txt", seats);
+  std::cout << "seated: " << seats.size() << " seats, " << tokens.size() << " buyers\n";
+  return 0;
+}
+
+int seated_verify(evient::store::Database& db) {
+  const auto count = [&](const std::string& sql) {
+    return db.read(
+        [&](evient::store::Tx& tx) { return tx.exec(sql, {std::string(kSeatedSlug)})[0].i64(0); });
+  };
+  const std::int64_t seats = count(
+      "SELECT COUNT(*) FROM event_seats x JOIN events e ON e.id = x.event_id WHERE e.slug = $1");
+  const std::int64_t sold = count(
+      "SELECT COUNT(*) FROM event_seats x JOIN events e ON e.id = x.event_id WHERE e.slug = $1 "
+      "AND x.state = 'sold'");
+  const std::int64_t tickets = count(
+      "SELECT COUNT(*) FROM tickets k JOIN events e ON e.id = k.event_id WHERE e.slug = $1 "
+      "AND k.status IN ('valid', 'used')");
+  const std::int64_t twice = count(
+      "SELECT COUNT(*) FROM (SELECT k.seat_id FROM tickets k JOIN events e ON e.id = k.event_id "
+      "WHERE e.slug = $1 AND k.status IN ('valid', 'used') GROUP BY k.seat_id "
+      "HAVING COUNT(*) > 1) d");
+  const auto problems = evient::check_seating(db);
+  for (const auto& p : problems) std::cout << "  " << p << "\n";
+  std::cout << "seated_seats=" << seats << " seated_sold=" << sold << " seated_tickets=" << tickets
+            << " seated_sold_twice=" << twice
+            << " seated_consistent=" << (problems.empty() ? "yes" : "no") << "\n";
+  return twice == 0 && problems.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
   if (argc < 2) {
-    std::cerr << "usage: bench_data export --db URL --out DIR | verify --db URL\n";
+    std::cerr << "usage: bench_data export --db URL --out DIR | verify --db URL | seated --db URL "
+                 "--out DIR | seated-verify --db URL\n";
     return 2;
   }
   const std::string command = argv[1];
@@ -152,6 +261,8 @@ int main(int argc, char** argv) try {
   auto db = evient::store::open_database(options);
   if (command == "export") return export_data(*db, arg(argc, argv, "--out"));
   if (command == "verify") return verify(*db);
+  if (command == "seated") return seated(*db, arg(argc, argv, "--out"));
+  if (command == "seated-verify") return seated_verify(*db);
   std::cerr << "unknown command " << command << "\n";
   return 2;
 } catch (const std::exception& e) {

@@ -23,6 +23,7 @@
 #include "services/order_service.hpp"
 #include "services/payment_service.hpp"
 #include "services/scanner_service.hpp"
+#include "services/seating_service.hpp"
 #include "services/services.hpp"
 #include "services/stats_service.hpp"
 #include "services/wallet_service.hpp"
@@ -85,6 +86,7 @@ std::unique_ptr<Services> build_services(store::Database& db, const Clock& clock
   s->admin = std::make_unique<AdminService>(db, clock);
   s->admin_orders = std::make_unique<AdminOrderService>(db, clock, *s->payments);
   s->admin_broadcast = std::make_unique<AdminBroadcastService>(db, clock);
+  s->seating = std::make_unique<SeatingService>(db, clock, config.cache_ttl);
   s->sweep_interval = config.sweep_interval;
   return s;
 }
@@ -142,6 +144,7 @@ http::Router App::build_router() {
   api::register_payment_routes(r, *s.payments);
   api::register_ticket_routes(r, *s.wallet);
   api::register_notification_routes(r, *s.notifications);
+  api::register_seating_routes(r, *s.seating);
   api::register_admin_routes(r, api::AdminServices{*s.stats, *s.scanner, *s.admin_events, *s.admin,
                                                    *s.admin_orders, *s.admin_broadcast});
   return r;

@@ -109,7 +109,10 @@ int run(const std::string& command, const std::vector<std::string>& args) {
     std::cout << (drifts.empty()
                       ? "inventory consistent\n"
                       : std::to_string(drifts.size()) + " ticket type(s) inconsistent\n");
-    return drifts.empty() ? 0 : 1;
+    const auto seating = evient::check_seating(app.db());
+    for (const auto& line : seating) std::cout << "seating: " << line << "\n";
+    std::cout << (seating.empty() ? "seating consistent\n" : "seating inconsistent\n");
+    return drifts.empty() && seating.empty() ? 0 : 1;
   }
   std::cerr << kUsage;
   return 2;

@@ -15,14 +15,16 @@ namespace {
 
 constexpr std::int64_t kChunkRows = 500;
 
-const std::vector<std::string> kHeader = {"ticket_code", "status",       "used_at",  "ticket_type",
-                                          "holder_name", "holder_email", "order_id", "price"};
+const std::vector<std::string> kHeader = {
+    "ticket_code", "status", "used_at", "ticket_type", "holder_name", "holder_email",
+    "order_id",    "price",  "room",    "seat_row",    "seat_number"};
 
 std::string attendee_row(const AttendeeRow& a) {
-  return admin_rules::csv_row({a.ticket_code, std::string(to_text(a.status)),
-                               a.used_at ? format_iso(*a.used_at) : "", a.ticket_type,
-                               a.holder_name.value_or(""), a.holder_email, a.order_id,
-                               money_to_string(a.price)});
+  return admin_rules::csv_row(
+      {a.ticket_code, std::string(to_text(a.status)), a.used_at ? format_iso(*a.used_at) : "",
+       a.ticket_type, a.holder_name.value_or(""), a.holder_email, a.order_id,
+       money_to_string(a.price), a.seat ? a.seat->room : "", a.seat ? a.seat->row : "",
+       a.seat ? std::to_string(a.seat->number) : ""});
 }
 
 struct ExportCursor {

@@ -41,7 +41,8 @@ json::object scan_json(const ScanResult& r) {
             {"code", s.ticket.ticket_code},
             {"status", to_text(s.ticket.status)},
             {"used_at", opt_time(s.ticket.used_at)},
-            {"price_at_purchase", money_to_json(s.ticket.price_at_purchase)}}},
+            {"price_at_purchase", money_to_json(s.ticket.price_at_purchase)},
+            {"seat", seat_json(s.ticket.seat)}}},
           {"event",
            {{"id", s.ticket.event_id},
             {"title", s.event_title},
@@ -160,6 +161,54 @@ json::object admin_event_update_json(const EventUpdate& u, const std::vector<Tic
   json::object o = admin_event_detail_json(u.event, types);
   if (u.cancellation) o["cancellation"] = cancellation_json(*u.cancellation);
   return o;
+}
+
+json::object room_json(const Room& r) {
+  json::array seats;
+  seats.reserve(r.seats.size());
+  for (const auto& s : r.seats) {
+    seats.push_back(json::object{{"id", s.id},
+                                 {"row", s.row},
+                                 {"number", s.number},
+                                 {"isActive", s.is_active},
+                                 {"roomId", s.room_id}});
+  }
+  return {{"id", r.id},
+          {"name", r.name},
+          {"rows", r.rows},
+          {"seatsPerRow", r.seats_per_row},
+          {"isActive", r.is_active},
+          {"createdAt", format_iso(r.created_at)},
+          {"updatedAt", format_iso(r.updated_at)},
+          {"seats", std::move(seats)}};
+}
+
+json::object event_seating_json(const EventSeating& s) {
+  json::value room = nullptr;
+  if (s.room) {
+    room = json::object{{"id", s.room->id},
+                        {"name", s.room->name},
+                        {"rows", s.room->rows},
+                        {"seats_per_row", s.room->seats_per_row}};
+  }
+  json::array zones;
+  for (const auto& z : s.zones) {
+    json::array ids;
+    for (const auto& id : z.seat_ids) ids.emplace_back(id);
+    zones.push_back(json::object{{"ticket_type_id", z.ticket_type_id},
+                                 {"ticket_type_name", z.ticket_type_name},
+                                 {"seat_ids", std::move(ids)}});
+  }
+  return {{"room", std::move(room)}, {"zones", std::move(zones)}};
+}
+
+json::object block_result_json(const BlockResult& r, bool blocked) {
+  json::array changed;
+  for (const auto& id : r.changed) changed.emplace_back(id);
+  json::array unchanged;
+  for (const auto& id : r.unchanged) unchanged.emplace_back(id);
+  return {
+      {"blocked", blocked}, {"changed", std::move(changed)}, {"unchanged", std::move(unchanged)}};
 }
 
 }  // namespace evient::api

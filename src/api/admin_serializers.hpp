@@ -9,6 +9,7 @@
 #include "services/admin_event_service.hpp"
 #include "services/admin_order_service.hpp"
 #include "services/scanner_service.hpp"
+#include "services/seating_service.hpp"
 #include "services/stats_service.hpp"
 
 namespace evient::api {
@@ -29,6 +30,14 @@ boost::json::object admin_order_detail_json(const AdminOrderDetail& d);
 boost::json::object refund_json(const RefundResult& r);
 
 boost::json::object dashboard_json(const DashboardStats& s);
+
+// Rooms in the organisers' client's dialect (camelCase):
+// {id, name, rows, seatsPerRow, isActive, seats:[{id, row, number, isActive, roomId}]}.
+boost::json::object room_json(const Room& r);
+// {room:{id, name, rows, seats_per_row} | null, zones:[{ticket_type_id, ticket_type_name,
+// seat_ids}]}
+boost::json::object event_seating_json(const EventSeating& s);
+boost::json::object block_result_json(const BlockResult& r, bool blocked);
 boost::json::object event_stats_json(const EventStats& s);
 
 }  // namespace evient::api

@@ -1,4 +1,5 @@
 // POST /api/orders, GET /api/orders, GET /api/orders/:id, POST /api/orders/:id/cancel
+#include <algorithm>
 #include <limits>
 
 #include "api/routes.hpp"
@@ -15,6 +16,32 @@ namespace {
 
 constexpr std::size_t kMaxLines = 50;
 constexpr std::size_t kMaxKeyLength = 255;
+constexpr std::size_t kMaxSeatsPerLine = 100;
+
+// A seated line's chosen seats: seat ids, none twice (at most the per-order
+// limit's worth is checked by the service).
+void parse_seat_ids(const json::object& o, const std::string& at, OrderLine& line, Validator& v) {
+  const json::value* ids = o.if_contains("seat_ids");
+  if (!ids || ids->is_null()) return;
+  if (!ids->is_array() || ids->as_array().empty() || ids->as_array().size() > kMaxSeatsPerLine) {
+    v.add(at + ".seat_ids", "INVALID", "seat_ids must be a non-empty array of seat ids");
+    return;
+  }
+  for (const auto& id : ids->as_array()) {
+    if (!id.is_string() || !crypto::is_uuid(id.as_string())) {
+      v.add(at + ".seat_ids", "INVALID", "seat_ids must hold seat ids");
+      line.seat_ids.clear();
+      return;
+    }
+    const std::string seat(id.as_string());
+    if (std::find(line.seat_ids.begin(), line.seat_ids.end(), seat) != line.seat_ids.end()) {
+      v.add(at + ".seat_ids", "DUPLICATE", "seat_ids names a seat twice");
+      line.seat_ids.clear();
+      return;
+    }
+    line.seat_ids.push_back(seat);
+  }
+}
 
 std::vector<OrderLine> parse_lines(const http::JsonBody& body) {
   Validator v;
@@ -47,9 +74,16 @@ std::vector<OrderLine> parse_lines(const http::JsonBody& body) {
       } else {
         line.ticket_type_id = std::string(id->as_string());
       }
+      parse_seat_ids(o, at, line, v);
       const json::value* q = o.if_contains("quantity");
-      if (!q || q->is_null()) {
+      if ((!q || q->is_null()) && !line.seat_ids.empty()) {
+        line.quantity = static_cast<std::int64_t>(line.seat_ids.size());
+      } else if (!q || q->is_null()) {
         v.add(at + ".quantity", "REQUIRED", "quantity is required");
+      } else if (!line.seat_ids.empty() &&
+                 !(q->is_int64() &&
+                   q->as_int64() == static_cast<std::int64_t>(line.seat_ids.size()))) {
+        v.add(at + ".quantity", "INVALID", "quantity must be the number of seat_ids");
       } else if (q->is_int64() && q->as_int64() > 0) {
         line.quantity = q->as_int64();
       } else if (q->is_uint64() && q->as_uint64() > 0) {

@@ -21,6 +21,7 @@ class AdminEventService;
 class AdminService;
 class AdminOrderService;
 class AdminBroadcastService;
+class SeatingService;
 }  // namespace evient
 
 namespace evient::api {
@@ -47,6 +48,9 @@ void register_order_routes(http::Router& r, OrderService& orders);
 void register_payment_routes(http::Router& r, PaymentService& payments);
 void register_ticket_routes(http::Router& r, WalletService& wallet);
 void register_notification_routes(http::Router& r, NotificationService& notifications);
+// Rooms (/api/rooms, admin), an event's seating (/api/admin/events/:id/seating),
+// and the public seat map (/api/events/:id/seats).
+void register_seating_routes(http::Router& r, SeatingService& seating);
 // Everything under /api/admin/ (api/admin_routes.hpp lists the parts).
 void register_admin_routes(http::Router& r, const AdminServices& s);
 

@@ -113,8 +113,16 @@ json::object notification_json(const Notification& n) {
           {"created_at", format_iso(n.created_at)}};
 }
 
+json::value seat_json(const std::optional<SeatRef>& s) {
+  if (!s) return nullptr;
+  return json::object{{"id", s->id}, {"room", s->room}, {"row", s->row}, {"number", s->number}};
+}
+
 json::object order_item_json(const OrderItem& i) {
+  json::array seats;
+  for (const auto& s : i.seats) seats.push_back(seat_json(s));
   return {{"id", i.id},
+          {"seats", std::move(seats)},
           {"ticket_type_id", i.ticket_type_id},
           {"ticket_type_name", i.ticket_type_name},
           {"event_id", i.event_id},
@@ -149,7 +157,8 @@ json::object ticket_json(const Ticket& t) {
           {"status", to_text(t.status)},
           {"used_at", opt_time(t.used_at)},
           {"price_at_purchase", money_to_json(t.price_at_purchase)},
-          {"created_at", format_iso(t.created_at)}};
+          {"created_at", format_iso(t.created_at)},
+          {"seat", seat_json(t.seat)}};
 }
 
 json::object wallet_ticket_json(const WalletTicket& w) {
@@ -190,9 +199,36 @@ json::object auth_json(const AuthResult& r) {
 
 json::object event_detail_json(const EventDetail& d) {
   json::object o = event_json(d.event);
-  o["ticket_types"] = to_array(d.ticket_types, ticket_type_json);
+  json::array types;
+  for (const auto& t : d.ticket_types) {
+    json::object type = ticket_type_json(t);
+    type["is_seated"] = d.seated_type_ids.count(t.id) > 0;
+    types.push_back(std::move(type));
+  }
+  o["ticket_types"] = std::move(types);
+  o["seating"] = d.seating ? json::value(json::object{{"room_id", d.seating->room_id},
+                                                      {"room_name", d.seating->room_name}})
+                           : json::value(nullptr);
   o["currency"] = currency().code;
   return o;
+}
+
+json::object seat_map_json(const SeatMap& m) {
+  json::array seats;
+  seats.reserve(m.seats.size());
+  for (const auto& s : m.seats) {
+    seats.push_back(json::object{{"id", s.id},
+                                 {"row", s.row},
+                                 {"number", s.number},
+                                 {"ticket_type_id", opt(s.ticket_type_id)},
+                                 {"state", to_text(s.state)}});
+  }
+  return {{"room",
+           {{"id", m.room_id},
+            {"name", m.room_name},
+            {"rows", m.rows},
+            {"seats_per_row", m.seats_per_row}}},
+          {"seats", std::move(seats)}};
 }
 
 }  // namespace evient::api

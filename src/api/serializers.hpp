@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "services/auth_service.hpp"
 #include "services/catalog_service.hpp"
 #include "services/order_service.hpp"
@@ -21,7 +22,8 @@ boost::json::object ticket_type_json(const TicketType& t);
 boost::json::object banner_json(const Banner& b);
 boost::json::object notification_json(const Notification& n);
 
-// Checkout side.
+// Checkout side. A seat is {id, room, row, number}, or null.
+boost::json::value seat_json(const std::optional<SeatRef>& s);
 boost::json::object order_item_json(const OrderItem& i);
 boost::json::object order_json(const Order& o);  // with items
 boost::json::object ticket_json(const Ticket& t);
@@ -32,6 +34,8 @@ boost::json::object checkout_json(const CheckoutResult& r);
 // Service results.
 boost::json::object auth_json(const AuthResult& r);           // {token, user}
 boost::json::object event_detail_json(const EventDetail& d);  // with ticket types
+// {room:{id, name, rows, seats_per_row}, seats:[{id, row, number, ticket_type_id, state}]}
+boost::json::object seat_map_json(const SeatMap& m);
 
 template <class T, class F>
 boost::json::array to_array(const std::vector<T>& items, F&& f) {

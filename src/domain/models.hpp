@@ -100,6 +100,14 @@ struct Notification {
   Timestamp created_at{};
 };
 
+// A seat as a ticket names it.
+struct SeatRef {
+  std::string id;
+  std::string room;  // the room's name
+  std::string row;   // "A", "B", ... "Z", "AA", ...
+  std::int64_t number = 0;
+};
+
 struct OrderItem {
   std::string id;
   std::string order_id;
@@ -109,6 +117,7 @@ struct OrderItem {
   Minor unit_price = 0;
   std::string ticket_type_name;  // joined for display
   std::string event_title;       // joined for display
+  std::vector<SeatRef> seats;    // a seated type's chosen seats
 };
 
 struct Order {
@@ -142,6 +151,27 @@ struct Ticket {
   std::optional<Timestamp> used_at;
   Minor price_at_purchase = 0;
   Timestamp created_at{};
+  std::optional<SeatRef> seat;  // a seated event's ticket
+};
+
+struct Seat {
+  std::string id;
+  std::string room_id;
+  std::string row;
+  std::int64_t row_index = 0;  // 0 = "A", the front
+  std::int64_t number = 0;     // from 1
+  bool is_active = true;
+};
+
+struct Room {
+  std::string id;
+  std::string name;
+  std::int64_t rows = 0;
+  std::int64_t seats_per_row = 0;
+  bool is_active = true;
+  Timestamp created_at{};
+  Timestamp updated_at{};
+  std::vector<Seat> seats;  // row by row, front first
 };
 
 // A ticket as the wallet shows it: with its event and type name.

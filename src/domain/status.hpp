@@ -20,6 +20,9 @@ enum class TicketTypeStatus { Active, Hidden, SoldOut };
 // The door's verdict on a ticket (services/scanner_service.hpp).
 enum class ScanReason { Ok, AlreadyUsed, Cancelled, WrongEvent, EventNotToday, EventNotOn };
 enum class NotificationType { System, Order, Promotion };
+// A seat of a seated event (store: event_seats.state). Disabled: the room's
+// seat is switched off, or the seat is in no ticket type's zone.
+enum class SeatState { Available, Held, Sold, Blocked, Disabled };
 
 // Each enum's values with their text, in declaration order.
 template <class E>
@@ -83,6 +86,17 @@ struct EnumText<NotificationType> {
       {{NotificationType::System, "system"},
        {NotificationType::Order, "order"},
        {NotificationType::Promotion, "promotion"}}};
+};
+
+template <>
+struct EnumText<SeatState> {
+  static constexpr std::string_view kWhat = "seat state";
+  static constexpr std::array<std::pair<SeatState, std::string_view>, 5> kValues = {
+      {{SeatState::Available, "available"},
+       {SeatState::Held, "held"},
+       {SeatState::Sold, "sold"},
+       {SeatState::Blocked, "blocked"},
+       {SeatState::Disabled, "disabled"}}};
 };
 
 template <class E>

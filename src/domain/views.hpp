@@ -23,6 +23,36 @@ struct OrderWithBuyer {
   Buyer buyer;
 };
 
+// A seat on a seated event's map.
+struct SeatMapSeat {
+  std::string id;
+  std::string row;
+  std::int64_t row_index = 0;
+  std::int64_t number = 0;
+  std::optional<std::string> ticket_type_id;  // none: in no zone
+  SeatState state = SeatState::Disabled;
+};
+
+struct SeatMap {
+  std::string room_id;
+  std::string room_name;
+  std::int64_t rows = 0;
+  std::int64_t seats_per_row = 0;
+  std::vector<SeatMapSeat> seats;
+};
+
+// One ticket type's zone of a seated event.
+struct SeatingZone {
+  std::string ticket_type_id;
+  std::string ticket_type_name;
+  std::vector<std::string> seat_ids;
+};
+
+struct EventSeating {
+  std::optional<Room> room;  // without seats; none: the event is not seated
+  std::vector<SeatingZone> zones;
+};
+
 struct AttendeeRow {
   std::string ticket_id;
   Timestamp created_at{};
@@ -34,6 +64,7 @@ struct AttendeeRow {
   std::string holder_email;
   std::string order_id;
   Minor price = 0;
+  std::optional<SeatRef> seat;
 };
 
 struct ScannedTicket {

@@ -39,6 +39,9 @@ class Router {
   void del(std::string p, Access a, Handler h) {
     add(Method::Delete, std::move(p), a, std::move(h));
   }
+  void patch(std::string p, Access a, Handler h) {
+    add(Method::Patch, std::move(p), a, std::move(h));
+  }
   // Fills request.params on success.
   RouteMatch match(Request& request) const;
 

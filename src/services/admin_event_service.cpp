@@ -14,6 +14,7 @@
 #include "store/events_repo.hpp"
 #include "store/notifications_repo.hpp"
 #include "store/orders_repo.hpp"
+#include "store/seating_repo.hpp"
 
 namespace evient {
 namespace json = boost::json;
@@ -232,6 +233,7 @@ CancellationSummary AdminEventService::cancel_event(store::Tx& tx, const Event& 
     s.cancelled_tickets += count;
   }
   store::orders::unreserve_all(tx, released);
+  store::seating::free_event(tx, e.id);
   for (const auto& o : store::admin::orders_for_event(tx, e.id, OrderStatus::Paid)) {
     if (o.only_this_event) {
       if (store::admin::mark_refunded(tx, o.id, now)) {
@@ -334,6 +336,13 @@ TicketType AdminEventService::update_ticket_type(const std::string& actor_id, co
   const Timestamp now = clock_.now();
   return db_.write([&](store::Tx& tx) {
     const TicketType before = find_type(tx, id);
+    // A seated type has as many tickets as seats: its zone decides, not a number.
+    if (in.quantity_total && *in.quantity_total != before.quantity_total &&
+        store::seating::type_is_seated(tx, id)) {
+      throw Conflict("TICKET_TYPE_SEATED",
+                     "This ticket type covers seats: change the event's seating instead",
+                     json::object{{"quantity_total", before.quantity_total}});
+    }
     TicketType t = before;
     apply_input(t, in);
     t.updated_at = now;

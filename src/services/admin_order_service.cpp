@@ -14,6 +14,7 @@
 #include "store/events_repo.hpp"
 #include "store/notifications_repo.hpp"
 #include "store/orders_repo.hpp"
+#include "store/seating_repo.hpp"
 #include "store/tickets_repo.hpp"
 
 namespace evient {
@@ -113,7 +114,8 @@ RefundResult AdminOrderService::refund(const std::string& actor_id, const std::s
                        json::object{{"used_tickets", result.used_tickets_kept}});
       }
       for (const auto& [type_id, count] : cancelled) result.cancelled_tickets += count;
-      store::orders::unreserve_all(tx, cancelled);  // ticket type id order
+      store::orders::unreserve_all(tx, cancelled);   // ticket type id order
+      store::seating::release_order(tx, before.id);  // but the used tickets' seats
     }
     step = payments_.refund(tx, before);
     notify_refunded(tx, before, in.reason, now);

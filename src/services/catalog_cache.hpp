@@ -11,12 +11,19 @@
 //   as other instances on one PostgreSQL, stay invisible);
 // - the injected Clock has not moved more than `ttl` away from when it was
 //   filled (results depend on "now": upcoming/featured, expired holds).
+//
+// Misses of one key are filled one at a time: callers that missed while
+// another filled the key take its result when it was read after they missed
+// (its generation is not older than theirs) instead of reading the database
+// again. Under a write per few milliseconds (an on-sale) every poller of the
+// same page would otherwise rebuild it.
 #include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -61,6 +68,11 @@ class CatalogCache {
 
   bool fresh(const Entry& e, std::uint64_t generation, std::chrono::steady_clock::time_point now,
              Timestamp clock_now) const;
+  // The entry for `key` when `fresh` (or filled at a newer generation), else null.
+  Body find_fresh(const std::string& key, std::uint64_t generation,
+                  std::chrono::steady_clock::time_point now, Timestamp clock_now) const;
+  // The lock that makes misses of `key` fill one at a time.
+  std::shared_ptr<std::mutex> fill_lock(const std::string& key);
   void store(const std::string& key, Entry entry);
   std::chrono::milliseconds jittered_ttl() const;
 
@@ -74,6 +86,9 @@ class CatalogCache {
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
   std::size_t bytes_ = 0;
+
+  std::mutex fills_mutex_;
+  std::unordered_map<std::string, std::weak_ptr<std::mutex>> fills_;
 };
 
 }  // namespace evient

@@ -10,6 +10,7 @@
 #include "store/db.hpp"
 #include "store/events_repo.hpp"
 #include "store/orders_repo.hpp"
+#include "store/seating_repo.hpp"
 
 namespace evient {
 
@@ -88,8 +89,14 @@ EventDetail CatalogService::detail(const std::string& id_or_slug) {
     const bool expired =
         refresher_ &&
         !store::orders::expired_pending_for_event(tx, event->id, clock_.now()).empty();
-    return std::make_pair(EventDetail{*event, store::events::ticket_types(tx, event->id, false)},
-                          expired);
+    EventDetail d{*event, store::events::ticket_types(tx, event->id, false), std::nullopt, {}};
+    if (auto room_id = store::seating::event_room(tx, event->id)) {
+      if (auto room = store::seating::find_room_head(tx, *room_id)) {
+        d.seating = SeatingRef{room->id, room->name};
+      }
+      for (auto& id : store::seating::seated_types(tx, event->id)) d.seated_type_ids.insert(id);
+    }
+    return std::make_pair(std::move(d), expired);
   };
   auto [detail, expired] = db_.read(load);
   if (!expired) return detail;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,17 @@ struct EventPage {
   std::int64_t total = 0;
 };
 
+// The room a seated event takes place in.
+struct SeatingRef {
+  std::string room_id;
+  std::string room_name;
+};
+
 struct EventDetail {
   Event event;
   std::vector<TicketType> ticket_types;
+  std::optional<SeatingRef> seating;      // none: not seated
+  std::set<std::string> seated_type_ids;  // types whose buyers choose seats
 };
 
 class CatalogService {

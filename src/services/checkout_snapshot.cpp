@@ -38,8 +38,19 @@ std::optional<Timestamp> opt_time(const json::object& o, std::string_view key) {
   return time(o, key);
 }
 
+json::object seat_json(const SeatRef& s) {
+  return {{"id", s.id}, {"room", s.room}, {"row", s.row}, {"number", s.number}};
+}
+
+SeatRef seat_from(const json::object& o) {
+  return SeatRef{text(o, "id"), text(o, "room"), text(o, "row"), o.at("number").as_int64()};
+}
+
 json::object item_json(const OrderItem& i) {
+  json::array seats;
+  for (const auto& s : i.seats) seats.push_back(seat_json(s));
   return {{"id", i.id},
+          {"seats", std::move(seats)},
           {"ticket_type_id", i.ticket_type_id},
           {"event_id", i.event_id},
           {"quantity", i.quantity},
@@ -76,7 +87,8 @@ json::object ticket_json(const Ticket& t) {
           {"status", to_text(t.status)},
           {"used_at", opt_time(t.used_at)},
           {"price_at_purchase", t.price_at_purchase},
-          {"created_at", format_iso(t.created_at)}};
+          {"created_at", format_iso(t.created_at)},
+          {"seat", t.seat ? json::value(seat_json(*t.seat)) : json::value(nullptr)}};
 }
 
 OrderItem item_from(const json::object& o) {
@@ -88,6 +100,10 @@ OrderItem item_from(const json::object& o) {
   i.unit_price = o.at("unit_price").as_int64();
   i.ticket_type_name = text(o, "ticket_type_name");
   i.event_title = text(o, "event_title");
+  // Snapshots written before seated events have no seats.
+  if (const json::value* seats = o.if_contains("seats")) {
+    for (const auto& seat : seats->as_array()) i.seats.push_back(seat_from(seat.as_object()));
+  }
   return i;
 }
 
@@ -126,6 +142,9 @@ Ticket ticket_from(const json::object& o) {
   t.used_at = opt_time(o, "used_at");
   t.price_at_purchase = o.at("price_at_purchase").as_int64();
   t.created_at = time(o, "created_at");
+  if (const json::value* seat = o.if_contains("seat"); seat && !seat->is_null()) {
+    t.seat = seat_from(seat->as_object());
+  }
   return t;
 }
 

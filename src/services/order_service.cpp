@@ -11,9 +11,11 @@
 #include "core/log.hpp"
 #include "core/metrics.hpp"
 #include "services/payment_service.hpp"
+#include "services/seat_checkout.hpp"
 #include "store/db.hpp"
 #include "store/idempotency_repo.hpp"
 #include "store/orders_repo.hpp"
+#include "store/seating_repo.hpp"
 #include "store/tickets_repo.hpp"
 
 namespace evient {
@@ -83,21 +85,37 @@ void reserve_or_throw(store::Tx& tx, const OrderLine& line, const TicketType& ty
                  std::move(data));
 }
 
+// The seats held for each item, recorded with the order and shown on its items.
+void record_seats(store::Tx& tx, Order& order,
+                  const std::vector<std::vector<std::string>>& held_seats) {
+  bool any = false;
+  for (std::size_t i = 0; i < held_seats.size(); ++i) {
+    if (held_seats[i].empty()) continue;
+    const OrderItem& item = order.items[i];
+    store::seating::record_order_seats(tx, order.id, item.event_id, item.ticket_type_id,
+                                       held_seats[i]);
+    any = true;
+  }
+  if (any) seat_checkout::attach_seats(tx, order);
+}
+
 }  // namespace
 
 namespace checkout {
 
 std::vector<OrderLine> merge_lines(const std::vector<OrderLine>& lines) {
-  std::map<std::string, std::int64_t> sums;
+  std::map<std::string, OrderLine> merged;
   for (const auto& l : lines) {
-    std::int64_t& sum = sums[l.ticket_type_id];
-    if (__builtin_add_overflow(sum, l.quantity, &sum)) {
-      sum = std::numeric_limits<std::int64_t>::max();
+    OrderLine& m = merged[l.ticket_type_id];
+    m.ticket_type_id = l.ticket_type_id;
+    if (__builtin_add_overflow(m.quantity, l.quantity, &m.quantity)) {
+      m.quantity = std::numeric_limits<std::int64_t>::max();
     }
+    m.seat_ids.insert(m.seat_ids.end(), l.seat_ids.begin(), l.seat_ids.end());
   }
   std::vector<OrderLine> out;
-  out.reserve(sums.size());
-  for (const auto& [id, q] : sums) out.push_back({id, q});
+  out.reserve(merged.size());
+  for (auto& [id, line] : merged) out.push_back(std::move(line));
   return out;
 }
 
@@ -138,13 +156,17 @@ bool release_order(store::Tx& tx, const std::string& order_id, notify::ReleaseRe
     return a.ticket_type_id < b.ticket_type_id;
   });
   for (const auto& i : items) store::orders::unreserve(tx, i.ticket_type_id, i.quantity);
+  store::seating::release_order(tx, order_id);
   notify::order_released(tx, *order, reason, now);
   return true;
 }
 
 std::vector<Ticket> issue_tickets(store::Tx& tx, const Order& order, Timestamp now) {
   std::vector<Ticket> out;
+  auto seats = store::seating::order_seats(tx, order.id);
+  std::int64_t seated = 0;
   for (const auto& item : order.items) {
+    const std::vector<SeatRef>& item_seats = seats[item.ticket_type_id];
     for (std::int64_t n = 0; n < item.quantity; ++n) {
       Ticket t;
       t.id = crypto::uuid_v4();
@@ -156,9 +178,17 @@ std::vector<Ticket> issue_tickets(store::Tx& tx, const Order& order, Timestamp n
       t.status = TicketStatus::Valid;
       t.price_at_purchase = item.unit_price;
       t.created_at = now;
+      if (static_cast<std::size_t>(n) < item_seats.size()) {
+        t.seat = item_seats[static_cast<std::size_t>(n)];
+        ++seated;
+      }
       store::tickets::insert(tx, t);
       out.push_back(std::move(t));
     }
+  }
+  // Every seat the order holds is now sold; anything else is a broken hold.
+  if (seated > 0 && store::seating::mark_sold(tx, order.id) != seated) {
+    throw std::runtime_error("order " + order.id + " does not hold all of its seats");
   }
   return out;
 }
@@ -234,9 +264,14 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
     order.user_id = user_id;
     order.created_at = order.updated_at = now;
     if (!client_key.empty()) order.client_address = client_key;
+    order.expires_at = now + config_.order_hold;
+    std::vector<std::vector<std::string>> held_seats(merged.size());
     for (std::size_t i = 0; i < merged.size(); ++i) {
       const TicketType& type = sellable[i].type;
       reserve_or_throw(tx, merged[i], type);
+      held_seats[i] =
+          seat_checkout::hold_line(tx, order.id, type.event_id, type.id, merged[i].quantity,
+                                   merged[i].seat_ids, *order.expires_at);
       OrderItem item;
       item.id = crypto::uuid_v4();
       item.order_id = order.id;
@@ -256,14 +291,16 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
       order.status = OrderStatus::Paid;
       order.payment_method = "free";
       order.paid_at = now;
+      order.expires_at.reset();
       store::orders::insert(tx, order);
+      record_seats(tx, order, held_seats);
       result.tickets = checkout::issue_tickets(tx, order, now);
       notify::order_paid(tx, order, result.tickets.size(), now);
     } else {
       order.status = OrderStatus::Pending;
-      order.expires_at = now + config_.order_hold;
       order.is_test = payments_.checkout_provider().is_test();
       store::orders::insert(tx, order);
+      record_seats(tx, order, held_seats);
       result.payment = payments_.checkout_provider().create_payment(order);
     }
     result.order = std::move(order);

@@ -22,6 +22,9 @@ class PaymentService;
 struct OrderLine {
   std::string ticket_type_id;
   std::int64_t quantity = 0;
+  // A seated type's chosen seats (quantity is then their count); empty: the
+  // best available seats, or no seats for a type without them.
+  std::vector<std::string> seat_ids;
 };
 
 // The client's Idempotency-Key and the hash of the request it came with
@@ -46,7 +49,8 @@ struct OrderPage {
 namespace checkout {
 
 // Pure rules, unit-tested.
-// Repeated lines of one type are summed (saturating); the result is sorted by id,
+// Repeated lines of one type are summed (saturating) and their seats joined; the
+// result is sorted by id,
 // the order in which rows are locked.
 std::vector<OrderLine> merge_lines(const std::vector<OrderLine>& lines);
 // Throws 422 LIMIT_EXCEEDED when a type's summed quantity is over the limit.

@@ -11,6 +11,7 @@
 #include "services/order_service.hpp"
 #include "store/db.hpp"
 #include "store/orders_repo.hpp"
+#include "store/seating_repo.hpp"
 
 namespace evient {
 
@@ -58,6 +59,13 @@ bool re_reserve(store::Tx& tx, const Order& order, Timestamp now) {
       }
       return false;
     }
+  }
+  // A seated order gets the very seats it chose, or nothing.
+  const std::int64_t seats = store::seating::count_order_seats(tx, order.id);
+  if (seats > 0 && store::seating::rehold_order(tx, order.id, now) != seats) {
+    store::seating::release_order(tx, order.id);
+    for (const auto& item : items) store::orders::unreserve(tx, item.ticket_type_id, item.quantity);
+    return false;
   }
   return true;
 }

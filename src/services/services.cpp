@@ -9,6 +9,7 @@
 #include "services/order_service.hpp"
 #include "services/payment_service.hpp"
 #include "services/scanner_service.hpp"
+#include "services/seating_service.hpp"
 #include "services/stats_service.hpp"
 #include "services/wallet_service.hpp"
 

@@ -21,6 +21,7 @@ class AdminEventService;
 class AdminService;
 class AdminOrderService;
 class AdminBroadcastService;
+class SeatingService;
 
 // Work the application repeats in the background (e.g. releasing expired
 // reservations), run by App on its own threads.
@@ -50,6 +51,8 @@ struct Services {
   std::unique_ptr<AdminService> admin;
   std::unique_ptr<AdminOrderService> admin_orders;
   std::unique_ptr<AdminBroadcastService> admin_broadcast;
+  // Rooms and seated events.
+  std::unique_ptr<SeatingService> seating;
 
   std::chrono::seconds sweep_interval{30};
   std::vector<BackgroundTask> background_tasks();

@@ -89,6 +89,7 @@ std::vector<AttendeeRow> attendees_page(Tx& tx, const std::string& event_id,
     a.holder_email = row.text("holder_email");
     a.order_id = t.order_id;
     a.price = t.price_at_purchase;
+    a.seat = t.seat;
     return a;
   });
 }

@@ -5,8 +5,9 @@
 namespace evient::store::maintenance {
 
 void delete_all_rows(Tx& tx) {
-  for (const char* table : {"notifications", "tickets", "order_items", "orders", "banners",
-                            "ticket_types", "events", "idempotency_keys", "audit_log", "users"}) {
+  for (const char* table : {"notifications", "tickets", "order_seats", "order_items", "orders",
+                            "banners", "event_seats", "ticket_types", "events", "seats", "rooms",
+                            "idempotency_keys", "audit_log", "users"}) {
     tx.exec(std::string("DELETE FROM ") + table);
   }
 }

@@ -113,6 +113,12 @@ std::vector<Param> order_params(const Order& o) {
           text_or_null(o.client_address)};
 }
 
+// The seats of some orders (order_seats), completed by " IN (...)".
+constexpr const char* kSelectOrderSeats =
+    "SELECT os.order_id AS os_order_id, os.ticket_type_id AS os_ticket_type_id, s.id AS s_id, "
+    "s.row_label AS s_row_label, s.number AS s_number, r.name AS r_name FROM order_seats os "
+    "JOIN seats s ON s.id = os.seat_id JOIN rooms r ON r.id = s.room_id WHERE os.order_id IN (";
+
 // The parameters of kInsertItemHead, in its order.
 std::vector<Param> item_params(const Order& o, const OrderItem& i) {
   return {i.id, o.id, i.ticket_type_id, i.event_id, i.quantity, i.unit_price};
@@ -136,6 +142,17 @@ void attach_items(Tx& tx, std::vector<Order>& orders) {
   for (std::size_t k = 0; k < r.size(); ++k) {
     OrderItem item = rows::order_item(r[k]);
     by_id.at(item.order_id)->items.push_back(std::move(item));
+  }
+  // The seats of seated items, in the same way (one statement, same ids).
+  Result seats =
+      tx.exec(std::string(kSelectOrderSeats) + in + ") ORDER BY s.row_index, s.number", q.params());
+  for (std::size_t k = 0; k < seats.size(); ++k) {
+    const auto row = seats[k];
+    for (auto& item : by_id.at(row.text("os_order_id"))->items) {
+      if (item.ticket_type_id != row.text("os_ticket_type_id")) continue;
+      item.seats.push_back(SeatRef{row.text("s_id"), row.text("r_name"), row.text("s_row_label"),
+                                   row.i64("s_number")});
+    }
   }
 }
 

@@ -120,7 +120,11 @@ const char* const kTicketColumns =
     "k.id AS k_id, k.order_id AS k_order_id, k.ticket_type_id AS k_ticket_type_id, "
     "k.user_id AS k_user_id, k.event_id AS k_event_id, k.ticket_code AS k_ticket_code, "
     "k.status AS k_status, k.used_at AS k_used_at, k.price_at_purchase AS k_price_at_purchase, "
-    "k.created_at AS k_created_at";
+    "k.created_at AS k_created_at, k.seat_id AS k_seat_id, "
+    "(SELECT ks.row_label FROM seats ks WHERE ks.id = k.seat_id) AS k_seat_row, "
+    "(SELECT ks.number FROM seats ks WHERE ks.id = k.seat_id) AS k_seat_number, "
+    "(SELECT kr.name FROM seats ks JOIN rooms kr ON kr.id = ks.room_id WHERE ks.id = k.seat_id) "
+    "AS k_seat_room";
 
 Ticket ticket(const Result::Row& r) {
   Ticket t;
@@ -134,6 +138,10 @@ Ticket ticket(const Result::Row& r) {
   t.used_at = r.opt_time("k_used_at");
   t.price_at_purchase = r.i64("k_price_at_purchase");
   t.created_at = r.time("k_created_at");
+  if (auto seat_id = r.opt_text("k_seat_id")) {
+    t.seat = SeatRef{*seat_id, r.opt_text("k_seat_room").value_or(""),
+                     r.opt_text("k_seat_row").value_or(""), r.opt_i64("k_seat_number").value_or(0)};
+  }
   return t;
 }
 

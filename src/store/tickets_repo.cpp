@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kInsertHead =
     "INSERT INTO tickets (id, order_id, ticket_type_id, user_id, event_id, ticket_code, status, "
-    "used_at, price_at_purchase, created_at)";
+    "used_at, price_at_purchase, created_at, seat_id)";
 const std::string kInsert = insert_values_sql(kInsertHead, 1);
 const std::string kSelect = std::string("SELECT ") + rows::kTicketColumns + " FROM tickets k";
 const std::string kFind = kSelect + " WHERE k.id = $1";
@@ -41,7 +41,8 @@ std::vector<Param> ticket_params(const Ticket& t) {
           text_of(t.status),
           ts_or_null(t.used_at),
           t.price_at_purchase,
-          ts(t.created_at)};
+          ts(t.created_at),
+          t.seat ? Param(t.seat->id) : Param(nullptr)};
 }
 
 std::string wallet_where(QueryBuilder& q, const std::string& user_id,

@@ -18,4 +18,11 @@ struct InventoryDrift : store::inventory::TypeCounts {
 // Every ticket type whose counter disagrees; empty when all is consistent.
 std::vector<InventoryDrift> check_inventory(store::Database& db);
 
+// The seated events' invariants, one line per breach; empty when all hold:
+// a seated type's quantity_total counts its sellable seats (available, held,
+// sold) and quantity_sold its held and sold ones; no seat has two live
+// tickets; every sold seat has its live ticket and every live seated ticket
+// its sold seat.
+std::vector<std::string> check_seating(store::Database& db);
+
 }  // namespace evient

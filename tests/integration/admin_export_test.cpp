@@ -72,12 +72,13 @@ TEST(AdminExportTest, AttendeesCsvQuotesAndStreamsEveryTicket) {
 
   auto rows = parse_csv(r.body);
   ASSERT_EQ(rows.size(), 1u + 522u);
-  EXPECT_EQ(rows[0],
-            (std::vector<std::string>{"ticket_code", "status", "used_at", "ticket_type",
-                                      "holder_name", "holder_email", "order_id", "price"}));
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"ticket_code", "status", "used_at", "ticket_type",
+                                               "holder_name", "holder_email", "order_id", "price",
+                                               "room", "seat_row", "seat_number"}));
   std::set<std::string> codes;
   for (std::size_t i = 1; i < rows.size(); ++i) {
-    ASSERT_EQ(rows[i].size(), 8u) << i;
+    ASSERT_EQ(rows[i].size(), 11u) << i;
+    EXPECT_EQ(rows[i][8], "");  // not seated
     codes.insert(rows[i][0]);
     EXPECT_EQ(rows[i][3], "VIP, front row");
     EXPECT_EQ(rows[i][7], "250000");

@@ -2,9 +2,13 @@
 // the application is visible on the very next read, whichever way it was made
 // (admin API, checkout, straight through the store); a write by another process
 // shows within the configured max age; time moving on is not served stale.
+#include "services/catalog_cache.hpp"
+
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
+#include <vector>
 
 #include "store/events_repo.hpp"
 #include "store/orders_repo.hpp"
@@ -127,6 +131,37 @@ TEST(CatalogCacheOff, ZeroMaxAgeDisablesTheCache) {
   create_event(server.app());
   server.http().get("/api/events");
   EXPECT_EQ(server.http().get("/api/events").header("x-cache"), "miss");
+}
+
+TEST(CatalogCacheFill, ConcurrentMissesOfOneKeyReadTheDatabaseOnce) {
+  TestServer server;
+  CatalogCache cache(server.app().db(), server.clock(), std::chrono::milliseconds(5000));
+  std::atomic<int> fills{0};
+  auto slow_fill = [&] {
+    ++fills;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return std::string("page");
+  };
+  std::vector<std::thread> readers;
+  std::atomic<int> pages{0};
+  for (int i = 0; i < 8; ++i) {
+    readers.emplace_back([&] {
+      if (*cache.get_or_fill("seats/x", slow_fill).body == "page") ++pages;
+    });
+  }
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(fills.load(), 1);
+  EXPECT_EQ(pages.load(), 8);
+  EXPECT_EQ(cache.misses(), 1u);
+
+  // A write since: the next reader fills again, and only one of several.
+  server.app().db().write([](store::Tx& tx) { tx.exec("UPDATE users SET is_active = is_active"); });
+  readers.clear();
+  for (int i = 0; i < 4; ++i) {
+    readers.emplace_back([&] { cache.get_or_fill("seats/x", slow_fill); });
+  }
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(fills.load(), 2);
 }
 
 }  // namespace

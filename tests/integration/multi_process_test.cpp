@@ -13,9 +13,12 @@
 
 #include "core/crypto.hpp"
 #include "core/jwt.hpp"
+#include "services/seating_service.hpp"
+#include "services/services.hpp"
 #include "store/users_repo.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_app.hpp"
+#include "tools/consistency.hpp"
 
 extern char** environ;
 
@@ -207,6 +210,68 @@ TEST_F(MultiProcessTest, ScannersAcrossTwoProcessesCheckInOnce) {
   EXPECT_EQ(other.load(), 0);
   EXPECT_EQ(
       scalar("SELECT COUNT(*) FROM tickets WHERE ticket_code = $1 AND status = 'used'", {code}), 1);
+}
+
+TEST_F(MultiProcessTest, BuyersAcrossTwoProcessesNeverShareASeat) {
+  EventSpec spec;
+  spec.starts_in = std::chrono::hours(2);
+  Event e = create_event(*app_, spec);
+  TicketType type = create_ticket_type(*app_, e.id, {.name = "Stalls", .price = 0});
+  SeatingService& seating = *app_->services().seating;
+  User admin;
+  admin.id = crypto::uuid_v4();
+  admin.email = "seat-admin@example.com";
+  admin.password_hash = "$argon2id$not-used-in-this-test";
+  admin.role = Role::Admin;
+  admin.created_at = admin.updated_at = app_->clock().now();
+  app_->db().write([&](store::Tx& tx) { store::users::insert(tx, admin); });
+  Room room = seating.create_room(admin.id, RoomInput{"Stalls", 2, 6, std::nullopt});
+  seating.set_seating(admin.id, e.id, SeatingInput{room.id, {ZoneInput{type.id, {"A", "B"}, {}}}});
+  // Everyone wants the two best seats; half of them ask for them by id.
+  const std::string a3 = room.seats[2].id, a4 = room.seats[3].id;
+  constexpr int kBuyers = 30;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < kBuyers; ++i)
+    tokens.push_back(make_user("seat" + std::to_string(i) + "@example.com"));
+
+  std::atomic<int> chosen_won{0}, refused{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kBuyers; ++i) {
+    threads.emplace_back([&, i] {
+      HttpClient http(i % 2 == 0 ? a_->port() : b_->port());
+      json::object line{{"ticket_type_id", type.id}};
+      if (i % 3 == 0) {
+        line["quantity"] = 2;  // best available
+      } else {
+        line["seat_ids"] = json::array{a3, a4};
+      }
+      auto r = http.post("/api/orders", {{"ticket_items", json::array{line}}}, tokens[i]);
+      if (r.status == 201) {
+        if (i % 3 != 0) ++chosen_won;
+      } else if (r.status == 409) {
+        ++refused;
+      } else {
+        ++other;
+        ADD_FAILURE() << r.status << " " << r.body;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_LE(chosen_won.load(), 1);
+  EXPECT_EQ(other.load(), 0);
+  // No seat has two tickets; every ticket has its own sold seat.
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM (SELECT seat_id FROM tickets WHERE event_id = $1 "
+                   "GROUP BY seat_id HAVING COUNT(*) > 1) d",
+                   {e.id}),
+            0);
+  EXPECT_EQ(
+      scalar("SELECT COUNT(*) FROM tickets WHERE event_id = $1", {e.id}),
+      scalar("SELECT COUNT(*) FROM event_seats WHERE event_id = $1 AND state = 'sold'", {e.id}));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM tickets WHERE event_id = $1 AND seat_id IN ($2, $3)",
+                   {e.id, a3, a4}),
+            2);
+  EXPECT_TRUE(check_inventory(app_->db()).empty());
+  EXPECT_TRUE(check_seating(app_->db()).empty());
 }
 
 }  // namespace
