@@ -37,6 +37,10 @@ trap 'exit 143' TERM
 export EVIENT_ACCESS_LOG=0
 export EVIENT_JWT_SECRET=bench-jwt-secret-0123456789abcdef0123456789
 export EVIENT_PAYMENT_SECRET=bench-payment-secret-0123456789abcdef
+# The load comes from one address and pays through the sandbox.
+export EVIENT_PAYMENT_PROVIDER=sandbox
+export EVIENT_MAX_HELD_PER_IP=0
+export EVIENT_MAX_PENDING_ORDERS=0
 export BENCH_LUA="$here/lua"
 export BENCH_THREADS=2
 log() { echo "[seated] $*" >&2; }

@@ -270,8 +270,8 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
       const TicketType& type = sellable[i].type;
       reserve_or_throw(tx, merged[i], type);
       held_seats[i] =
-          seat_checkout::hold_line(tx, order.id, type.event_id, type.id, merged[i].quantity,
-                                   merged[i].seat_ids, *order.expires_at);
+          seat_checkout::hold_line(tx, sellable[i].is_seated, order.id, type.event_id, type.id,
+                                   merged[i].quantity, merged[i].seat_ids, *order.expires_at);
       OrderItem item;
       item.id = crypto::uuid_v4();
       item.order_id = order.id;

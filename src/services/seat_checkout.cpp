@@ -76,11 +76,11 @@ std::vector<std::string> hold_best(store::Tx& tx, const std::string& order_id,
 
 }  // namespace
 
-std::vector<std::string> hold_line(store::Tx& tx, const std::string& order_id,
+std::vector<std::string> hold_line(store::Tx& tx, bool seated, const std::string& order_id,
                                    const std::string& event_id, const std::string& ticket_type_id,
                                    std::int64_t quantity, const std::vector<std::string>& seat_ids,
                                    Timestamp held_until) {
-  if (!store::seating::type_is_seated(tx, ticket_type_id)) {
+  if (!seated) {
     if (seat_ids.empty()) return {};
     throw ApiError(
         422, "SEAT_NOT_IN_TYPE", "This ticket type has no seats to choose", {},

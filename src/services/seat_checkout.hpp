@@ -23,7 +23,8 @@ inline constexpr std::size_t kBlocksTried = 3;
 // `quantity` seats side by side (seat_selection.hpp): 409 SEATS_NOT_TOGETHER
 // when no row has that many together. On a throw the caller rolls back, so
 // nothing stays held.
-std::vector<std::string> hold_line(store::Tx& tx, const std::string& order_id,
+// `seated`: whether the type is sold by seat (SellableType::is_seated).
+std::vector<std::string> hold_line(store::Tx& tx, bool seated, const std::string& order_id,
                                    const std::string& event_id, const std::string& ticket_type_id,
                                    std::int64_t quantity, const std::vector<std::string>& seat_ids,
                                    Timestamp held_until);

@@ -27,7 +27,8 @@ constexpr const char* kCountForUser = "SELECT COUNT(*) FROM orders WHERE user_id
 const std::string kFindSellable =
     std::string("SELECT ") + rows::kTicketTypeColumns +
     ", e.status AS event_status, e.title AS event_title, "
-    "COALESCE(e.end_time, e.start_time) AS event_end "
+    "COALESCE(e.end_time, e.start_time) AS event_end, "
+    "EXISTS (SELECT 1 FROM event_seats s WHERE s.ticket_type_id = t.id) AS is_seated "
     "FROM ticket_types t JOIN events e ON e.id = t.event_id WHERE t.id = $1";
 
 constexpr const char* kInsertHead =
@@ -204,9 +205,9 @@ std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket
   // is left holding tickets of a cancelled event.
   Result r = tx.exec(kFindSellable + tx.dialect().share_lock_of("e"), {ticket_type_id});
   if (r.empty()) return std::nullopt;
-  return SellableType{rows::ticket_type(r[0]),
-                      parse_or_throw<EventStatus>(r[0].text("event_status")),
-                      r[0].text("event_title"), r[0].opt_time("event_end")};
+  return SellableType{
+      rows::ticket_type(r[0]), parse_or_throw<EventStatus>(r[0].text("event_status")),
+      r[0].text("event_title"), r[0].opt_time("event_end"), r[0].boolean("is_seated")};
 }
 
 namespace {

@@ -19,6 +19,9 @@ struct SellableType {
   EventStatus event_status = EventStatus::Draft;
   std::string event_title;
   std::optional<Timestamp> event_end;  // end_time, or start_time when there is none
+  // Sold by seat (store/seating_repo.hpp). Read here, before the type's row is
+  // locked by the reservation, so a hot type's lock is held one statement less.
+  bool is_seated = false;
 };
 std::optional<SellableType> find_sellable_type(Tx& tx, const std::string& ticket_type_id);
 
