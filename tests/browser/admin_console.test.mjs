@@ -216,6 +216,8 @@ test('banners: create, hide, delete; broadcast a notification; the audit log lis
   await page.getByLabel('Loại đối tượng').selectOption({ label: 'Banner' });
   await page.getByRole('button', { name: 'Lọc' }).click();
   await page.waitForURL(/entity_type=banner/);
+  // The filtered list has replaced the whole one (a click on the old rows would be lost).
+  await actions.filter({ hasText: 'Gửi thông báo' }).first().waitFor({ state: 'detached' });
   const update = actions.filter({ hasText: 'Sửa banner' });
   await update.getByText(/1 trường thay đổi/).click();
   await update.getByText('is_active:').waitFor();
