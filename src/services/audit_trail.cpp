@@ -86,7 +86,8 @@ json::value snapshot(const Banner& b) {
                       {"link_url", opt(b.link_url)},
                       {"event_id", opt(b.event_id)},
                       {"priority", b.priority},
-                      {"is_active", b.is_active}};
+                      {"is_active", b.is_active},
+                      {"is_homepage", b.is_homepage}};
 }
 
 json::value snapshot(const Ticket& t) {

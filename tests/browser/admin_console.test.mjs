@@ -185,6 +185,22 @@ test('banners: create, hide, delete; broadcast a notification; the audit log lis
   assert.equal(pub[0].title, title, 'highest priority first on the home page');
   await screenshot(page, 'admin-banners');
 
+  // Off the home page (still shown elsewhere by clients that place it), then back.
+  await page.getByRole('button', { name: `Sửa ${title}` }).click();
+  const edit = page.getByRole('dialog', { name: 'Sửa banner' });
+  await edit.getByLabel('Hiện trên trang chủ').uncheck();
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await edit.waitFor({ state: 'detached' });
+  await items.first().getByText('Không ở trang chủ').waitFor();
+  pub = (await server.api.get('/api/banners')).data;
+  assert.ok(!pub.some((b) => b.title === title));
+  await page.getByRole('button', { name: `Sửa ${title}` }).click();
+  await edit.getByLabel('Hiện trên trang chủ').check();
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await edit.waitFor({ state: 'detached' });
+  pub = (await server.api.get('/api/banners')).data;
+  assert.equal(pub[0].title, title);
+
   // Hide it, then delete it.
   await page.getByRole('switch', { name: `Hiển thị ${title}` }).uncheck();
   await items.first().getByText('Đang ẩn').waitFor();
@@ -211,16 +227,19 @@ test('banners: create, hide, delete; broadcast a notification; the audit log lis
   const actions = page.getByRole('table').getByRole('row');
   await actions.filter({ hasText: 'Gửi thông báo' }).first().waitFor();
   // (several writes in one second may list in any order among themselves)
-  const texts = (await actions.allInnerTexts()).slice(1, 5).join('\n');
+  const texts = (await actions.allInnerTexts()).slice(1, 7).join('\n');
   for (const action of ['Gửi thông báo', 'Xoá banner', 'Sửa banner', 'Thêm banner']) assert.match(texts, new RegExp(action));
   await page.getByLabel('Loại đối tượng').selectOption({ label: 'Banner' });
   await page.getByRole('button', { name: 'Lọc' }).click();
   await page.waitForURL(/entity_type=banner/);
   // The filtered list has replaced the whole one (a click on the old rows would be lost).
   await actions.filter({ hasText: 'Gửi thông báo' }).first().waitFor({ state: 'detached' });
-  const update = actions.filter({ hasText: 'Sửa banner' });
-  await update.getByText(/1 trường thay đổi/).click();
-  await update.getByText('is_active:').waitFor();
+  // Three edits (off the home page, back, hidden), one change each, opened in place.
+  const updates = actions.filter({ hasText: 'Sửa banner' });
+  assert.equal(await updates.count(), 3);
+  for (let i = 0; i < 3; ++i) await updates.nth(i).getByText(/1 trường thay đổi/).click();
+  await updates.getByText('is_active:').waitFor();
+  assert.equal(await updates.getByText('is_homepage:').count(), 2);
   await screenshot(page, 'admin-audit');
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();

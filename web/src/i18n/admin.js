@@ -286,6 +286,8 @@ export const ta = {
     fPriority: 'Độ ưu tiên',
     fPriorityHint: 'Số lớn hiện trước.',
     fActive: 'Đang hiển thị',
+    fHomepage: 'Hiện trên trang chủ',
+    notHome: 'Không ở trang chủ',
     priorityOf: (name) => `Độ ưu tiên của ${name}`,
     activeOf: (name) => `Hiển thị ${name}`,
     edit: 'Sửa',

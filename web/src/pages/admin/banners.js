@@ -20,7 +20,7 @@ export async function mount(el, ctx) {
   const eventTitle = (id) => events.find((e) => e.id === id)?.title;
 
   function bannerDialog(b) {
-    const v = b || { title: '', image_url: '', link_url: '', event_id: '', priority: 0, is_active: true };
+    const v = b || { title: '', image_url: '', link_url: '', event_id: '', priority: 0, is_active: true, is_homepage: true };
     const state = { image: v.image_url || '' };
     return formDialog({
       title: b ? T.editTitle : T.createTitle,
@@ -55,9 +55,15 @@ export async function mount(el, ctx) {
             hint: T.fPriorityHint,
             control: html`<input id="bn-priority" name="priority" type="number" step="1" class="input" aria-describedby="bn-priority-hint" .value=${String(v.priority ?? 0)} />`,
           })}
-          <div class="flex items-center gap-2 pb-6">
-            <input id="bn-active" name="is_active" type="checkbox" class="h-4 w-4 rounded border-slate-300" .checked=${v.is_active} />
-            <label for="bn-active" class="text-sm text-slate-700">${T.fActive}</label>
+          <div class="flex flex-col gap-2 pb-6">
+            <div class="flex items-center gap-2">
+              <input id="bn-active" name="is_active" type="checkbox" class="h-4 w-4 rounded border-slate-300" .checked=${v.is_active} />
+              <label for="bn-active" class="text-sm text-slate-700">${T.fActive}</label>
+            </div>
+            <div class="flex items-center gap-2">
+              <input id="bn-home" name="is_homepage" type="checkbox" class="h-4 w-4 rounded border-slate-300" .checked=${v.is_homepage !== false} />
+              <label for="bn-home" class="text-sm text-slate-700">${T.fHomepage}</label>
+            </div>
           </div>
         </div>`,
       onSubmit: async (form) => {
@@ -69,6 +75,7 @@ export async function mount(el, ctx) {
           event_id: f.event_id || null,
           priority: Number(f.priority || 0),
           is_active: form.elements.is_active.checked,
+          is_homepage: form.elements.is_homepage.checked,
         };
         if (!body.image_url) throw Object.assign(new Error(), { text: `${T.fImage}: ${ta.edit.required}` });
         const { data } = b ? await api.put(`/admin/banners/${b.id}`, body) : await api.post('/admin/banners', body);
@@ -123,7 +130,8 @@ export async function mount(el, ctx) {
   const item = (b) => html`<li class="card flex flex-col gap-4 p-4 md:flex-row md:items-center">
     <img src=${b.image_url || ''} alt="" class="aspect-[3/1] w-full shrink-0 rounded-lg bg-slate-100 object-cover md:w-64" />
     <div class="min-w-0 flex-1">
-      <h2 class="flex flex-wrap items-center gap-2 font-semibold">${nameOf(b)} ${b.is_active ? badge(T.live, 'green') : badge(T.off, 'slate')}</h2>
+      <h2 class="flex flex-wrap items-center gap-2 font-semibold">${nameOf(b)} ${b.is_active ? badge(T.live, 'green') : badge(T.off, 'slate')}
+        ${b.is_homepage === false ? badge(T.notHome, 'amber') : nothing}</h2>
       ${b.link_url ? html`<p class="mt-1 truncate text-sm text-slate-600">${T.link}: ${b.link_url}</p>` : nothing}
       ${b.event_id ? html`<p class="mt-1 text-sm text-slate-600">${T.fEvent}: ${eventTitle(b.event_id) || b.event_id}</p>` : nothing}
     </div>
