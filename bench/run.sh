@@ -8,50 +8,20 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-build=${BUILD:-build}
-case "$build" in /*) ;; *) build="$root/$build" ;; esac
+# shellcheck source=bench/common.sh
+. "$here/common.sh"
 engines=${1:-all}
 duration=${BENCH_DURATION:-5}
 conns=${BENCH_CONNECTIONS:-64}
-evient="$build/evient"
-tools="$build/bench"
-for tool in "$evient" "$tools/bare_server" "$tools/bench_data" "$tools/sqlite_reserve" \
-  "$tools/argon2_verify"; do
-  [ -x "$tool" ] || { echo "missing $tool: build first (make build)" >&2; exit 1; }
-done
-command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/evient-bench.XXXXXX")
-chmod 755 "$work"
-pids=()
-pg_stop=()
-# shellcheck disable=SC2317  # invoked by the EXIT trap
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ ${#pg_stop[@]} -gt 0 ]; then "${pg_stop[@]}" >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export EVIENT_ACCESS_LOG=0
-export EVIENT_JWT_SECRET=bench-jwt-secret-0123456789abcdef0123456789
-export EVIENT_PAYMENT_SECRET=bench-payment-secret-0123456789abcdef
-export EVIENT_LOGIN_RATE=1000000        # the login scenario is not an attack
-export EVIENT_LOGIN_IP_RATE=1000000
+bench_require "$evient" "$tools/bare_server" "$tools/bench_data" "$tools/sqlite_reserve" \
+  "$tools/argon2_verify"
+bench_workdir bench
 # Logins wait for a hashing thread instead of being shed with 503, so the row
 # measures Argon2id throughput (2 threads, as the limit it is compared with).
+export EVIENT_LOGIN_RATE=1000000        # the login scenario is not an attack
+export EVIENT_LOGIN_IP_RATE=1000000
 export EVIENT_HASH_THREADS=2
 export EVIENT_HASH_QUEUE=256
-# The load comes from one address and pays through the sandbox.
-export EVIENT_PAYMENT_PROVIDER=sandbox
-export EVIENT_MAX_HELD_PER_IP=0
-export EVIENT_MAX_PENDING_ORDERS=0
-export BENCH_LUA="$here/lua"
-export BENCH_THREADS=2
 rows="$work/rows.md"
 onsale_rows="$work/onsale.md"
 notes="$work/notes.txt"
@@ -59,10 +29,6 @@ notes="$work/notes.txt"
 : >"$onsale_rows"
 : >"$notes"
 log() { echo "[bench] $*" >&2; }
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 wait_http() {  # URL: waits until it answers
   for _ in $(seq 1 100); do
@@ -100,10 +66,6 @@ peak_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 max_rss=0
 note_rss() {
   if [ "$1" -gt "$max_rss" ]; then max_rss=$1; fi
-}
-
-field() {  # NAME LINE: the value of NAME=... in a RESULT line
-  sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"
 }
 
 last_result=""
@@ -330,34 +292,12 @@ EOF
     sed -n 's/^tps = \([0-9.]*\).*/\1/p'
 }
 
-# A throw-away PostgreSQL 15 cluster with the durable defaults (fsync and
-# synchronous_commit on: what orders need), like scripts/with_test_postgres.sh.
-start_postgres() {
-  local bindir=/usr/lib/postgresql/15/bin
-  [ -x "$bindir/initdb" ] || bindir=$(pg_config --bindir)
-  local as_owner=() dir="$work/pg"
-  mkdir -p "$dir"
-  if [ "$(id -u)" -eq 0 ]; then
-    chown postgres:postgres "$dir"
-    as_owner=(runuser -u postgres --)
-  fi
-  "${as_owner[@]}" "$bindir/initdb" -D "$dir/data" -A trust --username=postgres -E UTF8 \
-    --locale=C >"$work/initdb.log" 2>&1
-  local port
-  port=$(free_port)
-  "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" \
-    start >/dev/null
-  pg_stop=("${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop)
-  pg_url="postgresql://postgres@127.0.0.1:$port/postgres"
-}
-
 started=$(date -u +%Y-%m-%dT%H:%MZ)
 if [ "$engines" = all ] || [ "$engines" = sqlite ]; then
   bench_engine sqlite "$work/sqlite/bench.db" "$work/sqlite/bench.db"
 fi
 if [ "$engines" = all ] || [ "$engines" = postgres ]; then
-  start_postgres
+  start_postgres -c shared_buffers=256MB
   bench_engine postgres "$pg_url" ""
   "${pg_stop[@]}" >/dev/null 2>&1 || true
   pg_stop=()

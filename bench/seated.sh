@@ -8,46 +8,12 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-build=${BUILD:-build}
-case "$build" in /*) ;; *) build="$root/$build" ;; esac
+# shellcheck source=bench/common.sh
+. "$here/common.sh"
 engines=${1:-all}
-evient="$build/evient"
-tools="$build/bench"
-for tool in "$evient" "$tools/bench_data"; do
-  [ -x "$tool" ] || { echo "missing $tool: build first (make build)" >&2; exit 1; }
-done
-command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/evient-seated.XXXXXX")
-chmod 755 "$work"
-pids=()
-pg_stop=()
-# shellcheck disable=SC2317  # invoked by the EXIT trap
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ ${#pg_stop[@]} -gt 0 ]; then "${pg_stop[@]}" >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export EVIENT_ACCESS_LOG=0
-export EVIENT_JWT_SECRET=bench-jwt-secret-0123456789abcdef0123456789
-export EVIENT_PAYMENT_SECRET=bench-payment-secret-0123456789abcdef
-# The load comes from one address and pays through the sandbox.
-export EVIENT_PAYMENT_PROVIDER=sandbox
-export EVIENT_MAX_HELD_PER_IP=0
-export EVIENT_MAX_PENDING_ORDERS=0
-export BENCH_LUA="$here/lua"
-export BENCH_THREADS=2
+bench_require "$evient" "$tools/bench_data"
+bench_workdir seated
 log() { echo "[seated] $*" >&2; }
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
 
 run_engine() {  # ENGINE DB_URL
   local engine=$1 db=$2 data="$work/$1"
@@ -96,25 +62,6 @@ run_engine() {  # ENGINE DB_URL
     "$(field rps "$readers_result")" "$(field p50_ms "$readers_result")" \
     "$(field p99_ms "$readers_result")" "$(field cache_hits "$readers_result") of $(field requests "$readers_result")" \
     "$rss"
-}
-
-start_postgres() {
-  local bindir=/usr/lib/postgresql/15/bin
-  [ -x "$bindir/initdb" ] || bindir=$(pg_config --bindir)
-  local as_owner=() dir="$work/pg"
-  mkdir -p "$dir"
-  if [ "$(id -u)" -eq 0 ]; then
-    chown postgres:postgres "$dir"
-    as_owner=(runuser -u postgres --)
-  fi
-  "${as_owner[@]}" "$bindir/initdb" -D "$dir/data" -A trust --username=postgres -E UTF8 \
-    --locale=C >"$work/initdb.log" 2>&1
-  local port
-  port=$(free_port)
-  "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
-  pg_stop=("${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop)
-  pg_url="postgresql://postgres@127.0.0.1:$port/postgres"
 }
 
 echo "| engine | seats sold | seconds to sell out | buyer req/s | seats sold twice | buyer responses | seat map req/s during the rush | p50 | p99 | map cache hits | server peak RSS |"
