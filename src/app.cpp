@@ -145,6 +145,7 @@ http::Router App::build_router() {
   api::register_ticket_routes(r, *s.wallet);
   api::register_notification_routes(r, *s.notifications);
   api::register_seating_routes(r, *s.seating);
+  api::register_react_admin_routes(r, *s.admin_events, *s.admin, *s.seating);
   api::register_admin_routes(r, api::AdminServices{*s.stats, *s.scanner, *s.admin_events, *s.admin,
                                                    *s.admin_orders, *s.admin_broadcast});
   return r;

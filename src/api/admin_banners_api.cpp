@@ -1,4 +1,7 @@
 // Admin banners: GET/POST /api/admin/banners, PUT/DELETE /api/admin/banners/:id.
+// The organisers' React client writes through POST /api/banners and PUT/DELETE
+// /api/banners/:id (the same handlers) and PATCH /api/banners/:id/toggle; its
+// GET /api/banners stays the public list (banners_api.cpp).
 #include <charconv>
 
 #include "api/admin_routes.hpp"
@@ -11,6 +14,10 @@ namespace evient::api {
 namespace {
 
 constexpr std::int64_t kMaxPriority = 1'000'000;
+
+}  // namespace
+
+namespace admin {
 
 std::int64_t banner_id(const http::Request& req) {
   const std::string& raw = req.param("id");
@@ -32,14 +39,20 @@ BannerInput parse_banner(const http::JsonBody& body) {
   if (in.event_id && *in.event_id && !crypto::is_uuid(**in.event_id)) {
     v.add("event_id", "INVALID", "event_id must be a UUID");
   }
-  in.priority = admin::bounded_integer(body, "priority", v, -kMaxPriority, kMaxPriority);
+  // `order` is the React client's name for it; `priority` wins when both come.
+  const char* priority =
+      body.object().contains("priority") || !body.object().contains("order") ? "priority" : "order";
+  in.priority = admin::bounded_integer(body, priority, v, -kMaxPriority, kMaxPriority);
   in.is_active = body.boolean("is_active", v, http::Presence::Optional);
   in.is_homepage = body.boolean("is_homepage", v, http::Presence::Optional);
   v.throw_if_any();
   return in;
 }
 
-}  // namespace
+}  // namespace admin
+
+using admin::banner_id;
+using admin::parse_banner;
 
 void register_admin_banner_routes(http::Router& r, AdminService& admin) {
   r.get("/api/admin/banners", http::Access::Admin, [&admin](http::Request& req) {
@@ -48,26 +61,33 @@ void register_admin_banner_routes(http::Router& r, AdminService& admin) {
     return http::paged(to_array(result.items, banner_json), page, result.total);
   });
 
-  r.post("/api/admin/banners", http::Access::Admin, [&admin](http::Request& req) {
-    http::JsonBody body(req);
-    BannerInput in = parse_banner(body);
-    if (!in.image_url || !*in.image_url) {
-      throw ValidationError("image_url", "REQUIRED", "image_url is required");
-    }
-    return http::created(banner_json(admin.create_banner(req.user().user_id, in)),
-                         "Banner created");
-  });
+  for (const std::string base : {"/api/admin/banners", "/api/banners"}) {
+    r.post(base, http::Access::Admin, [&admin](http::Request& req) {
+      http::JsonBody body(req);
+      BannerInput in = parse_banner(body);
+      if (!in.image_url || !*in.image_url) {
+        throw ValidationError("image_url", "REQUIRED", "image_url is required");
+      }
+      return http::created(banner_json(admin.create_banner(req.user().user_id, in)),
+                           "Banner created");
+    });
 
-  r.put("/api/admin/banners/:id", http::Access::Admin, [&admin](http::Request& req) {
-    const std::int64_t id = banner_id(req);
-    http::JsonBody body(req);
-    return http::ok(banner_json(admin.update_banner(req.user().user_id, id, parse_banner(body))),
+    r.put(base + "/:id", http::Access::Admin, [&admin](http::Request& req) {
+      const std::int64_t id = banner_id(req);
+      http::JsonBody body(req);
+      return http::ok(banner_json(admin.update_banner(req.user().user_id, id, parse_banner(body))),
+                      "Banner updated");
+    });
+
+    r.del(base + "/:id", http::Access::Admin, [&admin](http::Request& req) {
+      admin.remove_banner(req.user().user_id, banner_id(req));
+      return http::ok(nullptr, "Banner deleted");
+    });
+  }
+
+  r.patch("/api/banners/:id/toggle", http::Access::Admin, [&admin](http::Request& req) {
+    return http::ok(banner_json(admin.toggle_banner(req.user().user_id, banner_id(req))),
                     "Banner updated");
-  });
-
-  r.del("/api/admin/banners/:id", http::Access::Admin, [&admin](http::Request& req) {
-    admin.remove_banner(req.user().user_id, banner_id(req));
-    return http::ok(nullptr, "Banner deleted");
   });
 }
 

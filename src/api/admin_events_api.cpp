@@ -1,6 +1,8 @@
 // Admin events and ticket types:
 //   GET/POST /api/admin/events, GET/PUT/DELETE /api/admin/events/:id
 //   GET/POST /api/admin/events/:id/ticket-types, PUT/DELETE /api/admin/ticket-types/:id
+// (the last two also as /api/ticket-types/:id for the organisers' React client;
+// its other paths are in react_admin_api.cpp).
 // Bodies are parsed field by field from an allow-list; anything else (ids,
 // quantity_sold, created_at...) is ignored.
 #include "api/admin_routes.hpp"
@@ -18,6 +20,18 @@ namespace {
 
 constexpr std::int64_t kMaxQuantity = 10'000'000;
 constexpr std::int64_t kMaxSortOrder = 1'000'000;
+
+std::optional<Minor> money_field(const http::JsonBody& body, const char* key, Validator& v) {
+  const json::value* raw = body.get(key);
+  if (!raw) return std::nullopt;
+  auto m = money_from_json(*raw);
+  if (!m) v.add(key, "INVALID_AMOUNT", std::string(key) + " must be a non-negative amount");
+  return m;
+}
+
+}  // namespace
+
+namespace admin {
 
 EventInput parse_event(const http::JsonBody& body, bool creating) {
   Validator v;
@@ -44,14 +58,6 @@ EventInput parse_event(const http::JsonBody& body, bool creating) {
   return in;
 }
 
-std::optional<Minor> money_field(const http::JsonBody& body, const char* key, Validator& v) {
-  const json::value* raw = body.get(key);
-  if (!raw) return std::nullopt;
-  auto m = money_from_json(*raw);
-  if (!m) v.add(key, "INVALID_AMOUNT", std::string(key) + " must be a non-negative amount");
-  return m;
-}
-
 TicketTypeInput parse_ticket_type(const http::JsonBody& body) {
   Validator v;
   TicketTypeInput in;
@@ -74,6 +80,12 @@ TicketTypeInput parse_ticket_type(const http::JsonBody& body) {
   v.throw_if_any();
   return in;
 }
+
+}  // namespace admin
+
+namespace {
+using admin::parse_event;
+using admin::parse_ticket_type;
 
 void register_events(http::Router& r, AdminEventService& admin_events) {
   r.get("/api/admin/events", http::Access::Admin, [&admin_events](http::Request& req) {
@@ -135,18 +147,22 @@ void register_ticket_types(http::Router& r, AdminEventService& admin_events) {
            return http::created(admin_ticket_type_json(t), "Ticket type created");
          });
 
-  r.put("/api/admin/ticket-types/:id", http::Access::Admin, [&admin_events](http::Request& req) {
-    const std::string id = http::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND");
-    http::JsonBody body(req);
-    TicketType t = admin_events.update_ticket_type(req.user().user_id, id, parse_ticket_type(body));
-    return http::ok(admin_ticket_type_json(t), "Ticket type updated");
-  });
+  // The organisers' React client writes a type under /api/ticket-types/:id.
+  for (const char* path : {"/api/admin/ticket-types/:id", "/api/ticket-types/:id"}) {
+    r.put(path, http::Access::Admin, [&admin_events](http::Request& req) {
+      const std::string id = http::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND");
+      http::JsonBody body(req);
+      TicketType t =
+          admin_events.update_ticket_type(req.user().user_id, id, parse_ticket_type(body));
+      return http::ok(admin_ticket_type_json(t), "Ticket type updated");
+    });
 
-  r.del("/api/admin/ticket-types/:id", http::Access::Admin, [&admin_events](http::Request& req) {
-    admin_events.remove_ticket_type(req.user().user_id,
-                                    http::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND"));
-    return http::ok(nullptr, "Ticket type deleted");
-  });
+    r.del(path, http::Access::Admin, [&admin_events](http::Request& req) {
+      admin_events.remove_ticket_type(req.user().user_id,
+                                      http::uuid_param(req, "id", "TICKET_TYPE_NOT_FOUND"));
+      return http::ok(nullptr, "Ticket type deleted");
+    });
+  }
 }
 
 }  // namespace

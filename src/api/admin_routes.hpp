@@ -11,6 +11,12 @@
 #include "http/body.hpp"
 #include "http/router.hpp"
 
+namespace evient {
+struct EventInput;
+struct TicketTypeInput;
+struct BannerInput;
+}  // namespace evient
+
 namespace evient::api {
 
 void register_admin_stats_routes(http::Router& r, StatsService& stats);
@@ -42,6 +48,15 @@ std::optional<std::optional<Timestamp>> nullable_time(const http::JsonBody& body
 // An integer within [min, max].
 std::optional<std::int64_t> bounded_integer(const http::JsonBody& body, const char* key,
                                             Validator& v, std::int64_t min, std::int64_t max);
+
+// The request bodies of the admin writes, parsed from an allow-list (other
+// fields are ignored); 422 with every bad field. Shared by /api/admin and the
+// organisers' client's paths (react_admin_api.cpp).
+EventInput parse_event(const http::JsonBody& body, bool creating);
+TicketTypeInput parse_ticket_type(const http::JsonBody& body);
+BannerInput parse_banner(const http::JsonBody& body);
+// The :id of a banner path; 404 BANNER_NOT_FOUND unless a positive integer.
+std::int64_t banner_id(const http::Request& req);
 
 }  // namespace admin
 }  // namespace evient::api

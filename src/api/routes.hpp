@@ -51,6 +51,9 @@ void register_notification_routes(http::Router& r, NotificationService& notifica
 // Rooms (/api/rooms, admin), an event's seating (/api/admin/events/:id/seating),
 // and the public seat map (/api/events/:id/seats).
 void register_seating_routes(http::Router& r, SeatingService& seating);
+// The admin writes on the organisers' React client's paths (react_admin_api.cpp).
+void register_react_admin_routes(http::Router& r, AdminEventService& events, AdminService& admin,
+                                 SeatingService& seating);
 // Everything under /api/admin/ (api/admin_routes.hpp lists the parts).
 void register_admin_routes(http::Router& r, const AdminServices& s);
 

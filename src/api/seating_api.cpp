@@ -162,8 +162,13 @@ SeatingInput parse_seating(const http::JsonBody& body) {
 }  // namespace
 
 void register_seating_routes(http::Router& r, SeatingService& seating) {
-  r.get("/api/rooms", http::Access::Admin,
-        [&seating](http::Request&) { return http::ok(to_array(seating.rooms(), room_json)); });
+  // The client's event page asks for the rooms without a token, and its axios
+  // layer sends any 401 to the login page: everyone gets an answer, only admins
+  // see the rooms.
+  r.get("/api/rooms", http::Access::Optional, [&seating](http::Request& req) {
+    if (!req.auth || !req.user().is_admin()) return http::ok(json::array{});
+    return http::ok(to_array(seating.rooms(), room_json));
+  });
 
   r.get("/api/rooms/:id", http::Access::Admin, [&seating](http::Request& req) {
     return http::ok(room_json(seating.room(req.param("id"))));

@@ -53,6 +53,12 @@ struct EventSeating {
   std::vector<SeatingZone> zones;
 };
 
+// A ticket type in the flat list across events (the organisers' client).
+struct TicketTypeListing {
+  TicketType type;
+  std::string event_title;
+};
+
 struct AttendeeRow {
   std::string ticket_id;
   Timestamp created_at{};

@@ -138,7 +138,15 @@ Response Pipeline::dispatch(Request& request) {
       throw NotFound("No such endpoint", "ROUTE_NOT_FOUND");
     }
     request.route = m.route->pattern;
-    if (m.route->access != Access::Public) {
+    if (m.route->access == Access::Optional) {
+      if (request.header("authorization")) {
+        try {
+          request.auth = auth_->authenticate(bearer_token(request));
+        } catch (const ApiError&) {
+          // anonymous: a stale session must not cost a public answer
+        }
+      }
+    } else if (m.route->access != Access::Public) {
       request.auth = auth_->authenticate(bearer_token(request));
       if (m.route->access == Access::Admin && !request.auth->is_admin()) {
         throw Forbidden("Administrator access required", "FORBIDDEN");

@@ -10,7 +10,9 @@
 
 namespace evient::http {
 
-enum class Access { Public, User, Admin };
+// Optional: public, and the caller is identified (request.auth) when a valid
+// bearer token comes; a missing or bad one is just anonymous, never a 401.
+enum class Access { Public, Optional, User, Admin };
 
 using Handler = std::function<Response(Request&)>;
 

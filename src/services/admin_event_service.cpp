@@ -106,6 +106,31 @@ void apply_input(TicketType& t, const TicketTypeInput& in) {
   apply(t.sort_order, in.sort_order);
 }
 
+// What a new type must have; `at` prefixes the field names ("ticket_types[2].").
+void require_type_fields(const TicketTypeInput& in, Validator& v, const std::string& at) {
+  if (!in.name) v.add(at + "name", "REQUIRED", "name is required");
+  if (!in.price) v.add(at + "price", "REQUIRED", "price is required");
+  if (!in.quantity_total) v.add(at + "quantity_total", "REQUIRED", "quantity_total is required");
+}
+
+TicketType insert_type(store::Tx& tx, const std::string& actor_id, const Event& e,
+                       const TicketTypeInput& in, Timestamp now) {
+  if (e.status == EventStatus::Cancelled) {
+    throw Conflict("EVENT_CANCELLED", "Ticket types cannot be added to a cancelled event");
+  }
+  TicketType t;
+  t.id = crypto::uuid_v4();
+  t.event_id = e.id;
+  t.sort_order = static_cast<std::int64_t>(store::events::ticket_types(tx, e.id, true).size());
+  apply_input(t, in);
+  t.quantity_sold = 0;
+  t.created_at = t.updated_at = now;
+  store::events::insert_ticket_type(tx, t);
+  audit::record(tx, actor_id, "ticket_type.create", "ticket_type", t.id, nullptr,
+                audit::snapshot(t), now);
+  return t;
+}
+
 // Unique slugs race on PostgreSQL between the check and the insert; the
 // constraint has the last word.
 template <class F>
@@ -145,11 +170,22 @@ EventDetail AdminEventService::get(const std::string& id) {
 }
 
 Event AdminEventService::create(const std::string& actor_id, const EventInput& in) {
+  return create_with_types(actor_id, in, {}).event;
+}
+
+EventDetail AdminEventService::create_with_types(const std::string& actor_id, const EventInput& in,
+                                                 const std::vector<TicketTypeInput>& types,
+                                                 const AlsoInTx& also) {
   if (!in.title) throw ValidationError("title", "REQUIRED", "title is required");
   const EventStatus status = in.status.value_or(EventStatus::Draft);
   if (status != EventStatus::Draft && status != EventStatus::Published) {
     throw ValidationError("status", "INVALID", "a new event is draft or published");
   }
+  Validator v;
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    require_type_fields(types[i], v, "ticket_types[" + std::to_string(i) + "].");
+  }
+  v.throw_if_any();
   const Timestamp now = clock_.now();
   Event e;
   e.id = crypto::uuid_v4();
@@ -162,13 +198,16 @@ Event AdminEventService::create(const std::string& actor_id, const EventInput& i
       e.slug = choose_slug(tx, in.slug, e.title);
       store::events::insert(tx, e);
       audit::record(tx, actor_id, "event.create", "event", e.id, nullptr, audit::snapshot(e), now);
-      return e;
+      for (const auto& t : types) insert_type(tx, actor_id, e, t, now);
+      if (also) also(tx, e, now);
+      // Read back: `also` may have changed the types (seats set quantity_total).
+      return EventDetail{e, store::events::ticket_types(tx, e.id, true)};
     });
   });
 }
 
 EventUpdate AdminEventService::update(const std::string& actor_id, const std::string& id,
-                                      const EventInput& in) {
+                                      const EventInput& in, const AlsoInTx& also) {
   const Timestamp now = clock_.now();
   std::vector<std::string> refunded;
   EventUpdate result = slug_guarded([&] {
@@ -200,6 +239,7 @@ EventUpdate AdminEventService::update(const std::string& actor_id, const std::st
       }
       audit::record(tx, actor_id, u.cancellation ? "event.cancel" : "event.update", "event", e.id,
                     audit::snapshot(before), after, now);
+      if (also) also(tx, e, now);
       return u;
     });
   });
@@ -303,32 +343,23 @@ std::vector<TicketType> AdminEventService::ticket_types(const std::string& event
   });
 }
 
+std::vector<TicketTypeListing> AdminEventService::all_ticket_types(
+    const std::optional<std::string>& event_id) {
+  return db_.read([&](store::Tx& tx) {
+    if (event_id) find_event(tx, *event_id);
+    return store::events::list_ticket_types(tx, event_id);
+  });
+}
+
 TicketType AdminEventService::create_ticket_type(const std::string& actor_id,
                                                  const std::string& event_id,
                                                  const TicketTypeInput& in) {
   Validator v;
-  if (!in.name) v.add("name", "REQUIRED", "name is required");
-  if (!in.price) v.add("price", "REQUIRED", "price is required");
-  if (!in.quantity_total) v.add("quantity_total", "REQUIRED", "quantity_total is required");
+  require_type_fields(in, v, "");
   v.throw_if_any();
   const Timestamp now = clock_.now();
-  return db_.write([&](store::Tx& tx) {
-    const Event e = find_event(tx, event_id);
-    if (e.status == EventStatus::Cancelled) {
-      throw Conflict("EVENT_CANCELLED", "Ticket types cannot be added to a cancelled event");
-    }
-    TicketType t;
-    t.id = crypto::uuid_v4();
-    t.event_id = e.id;
-    t.sort_order = static_cast<std::int64_t>(store::events::ticket_types(tx, e.id, true).size());
-    apply_input(t, in);
-    t.quantity_sold = 0;
-    t.created_at = t.updated_at = now;
-    store::events::insert_ticket_type(tx, t);
-    audit::record(tx, actor_id, "ticket_type.create", "ticket_type", t.id, nullptr,
-                  audit::snapshot(t), now);
-    return t;
-  });
+  return db_.write(
+      [&](store::Tx& tx) { return insert_type(tx, actor_id, find_event(tx, event_id), in, now); });
 }
 
 TicketType AdminEventService::update_ticket_type(const std::string& actor_id, const std::string& id,

@@ -63,6 +63,11 @@ struct EventUpdate {
 
 class AdminEventService {
  public:
+  // More work for the transaction that writes an event, run after the event
+  // (and the types given with it) are written: what another service does to
+  // the same event in the same request, e.g. seat it (SeatingService::seat_in).
+  using AlsoInTx = std::function<void(store::Tx&, const Event&, Timestamp now)>;
+
   // Called after a cancellation has committed, once per order it refunded, to
   // give the money back through the payment provider; returns whether the
   // provider accepted. Empty: the orders are refunded in our books only.
@@ -72,11 +77,21 @@ class AdminEventService {
   EventPage list(const AdminEventQuery& q);
   EventDetail get(const std::string& id);  // with hidden ticket types
   Event create(const std::string& actor_id, const EventInput& in);
-  EventUpdate update(const std::string& actor_id, const std::string& id, const EventInput& in);
+  // The event, `types` and `also` in one transaction: a bad type (422 on
+  // ticket_types[i].<field>) or a failing `also` leaves nothing behind. Each
+  // write has its usual audit entry.
+  EventDetail create_with_types(const std::string& actor_id, const EventInput& in,
+                                const std::vector<TicketTypeInput>& types,
+                                const AlsoInTx& also = {});
+  EventUpdate update(const std::string& actor_id, const std::string& id, const EventInput& in,
+                     const AlsoInTx& also = {});
   // Refused (EVENT_HAS_TICKETS) once any ticket or order refers to it.
   void remove(const std::string& actor_id, const std::string& id);
 
   std::vector<TicketType> ticket_types(const std::string& event_id);
+  // Every event's types (hidden ones too) with the event's title, flat; only
+  // `event_id`'s when given (404 EVENT_NOT_FOUND when there is no such event).
+  std::vector<TicketTypeListing> all_ticket_types(const std::optional<std::string>& event_id);
   TicketType create_ticket_type(const std::string& actor_id, const std::string& event_id,
                                 const TicketTypeInput& in);
   TicketType update_ticket_type(const std::string& actor_id, const std::string& id,

@@ -97,23 +97,58 @@ BannerPage AdminService::banners(std::int64_t limit, std::int64_t offset) {
 
 Banner AdminService::create_banner(const std::string& actor_id, const BannerInput& in) {
   const Timestamp now = clock_.now();
-  return db_.write([&](store::Tx& tx) {
-    check_banner_event(tx, in);
-    Banner b;
-    apply_input(b, in);
-    b.created_at = b.updated_at = now;
-    b.id = store::banners::insert(tx, b);
-    audit::record(tx, actor_id, "banner.create", "banner", std::to_string(b.id), nullptr,
-                  audit::snapshot(b), now);
-    return b;
-  });
+  return db_.write([&](store::Tx& tx) { return insert_banner(tx, actor_id, in, now); });
+}
+
+Banner AdminService::insert_banner(store::Tx& tx, const std::string& actor_id,
+                                   const BannerInput& in, Timestamp now) {
+  check_banner_event(tx, in);
+  Banner b;
+  apply_input(b, in);
+  b.created_at = b.updated_at = now;
+  b.id = store::banners::insert(tx, b);
+  audit::record(tx, actor_id, "banner.create", "banner", std::to_string(b.id), nullptr,
+                audit::snapshot(b), now);
+  return b;
+}
+
+std::function<void(store::Tx&, const Event&, Timestamp)> AdminService::banner_for(
+    std::string actor_id, BannerInput in) {
+  return [this, actor_id = std::move(actor_id), in = std::move(in)](store::Tx& tx, const Event& e,
+                                                                    Timestamp now) {
+    if (!e.banner_image) {
+      throw ValidationError("banner_image", "REQUIRED", "A banner needs the event's banner_image");
+    }
+    BannerInput b = in;
+    b.title = std::optional<std::string>(e.title);
+    b.image_url = e.banner_image;
+    b.link_url = std::optional<std::string>("/events/" + e.slug);
+    b.event_id = std::optional<std::string>(e.id);
+    insert_banner(tx, actor_id, b, now);
+  };
 }
 
 Banner AdminService::update_banner(const std::string& actor_id, std::int64_t id,
                                    const BannerInput& in) {
+  return update_banner(actor_id, id, [&](const Banner&) { return in; });
+}
+
+Banner AdminService::toggle_banner(const std::string& actor_id, std::int64_t id) {
+  return update_banner(actor_id, id, [](const Banner& before) {
+    BannerInput in;
+    in.is_active = !before.is_active;
+    return in;
+  });
+}
+
+Banner AdminService::update_banner(const std::string& actor_id, std::int64_t id,
+                                   const std::function<BannerInput(const Banner&)>& change) {
   const Timestamp now = clock_.now();
   return db_.write([&](store::Tx& tx) {
-    const Banner before = find_banner(tx, id);
+    auto locked = store::banners::find_for_update(tx, id);
+    if (!locked) throw NotFound("Banner not found", "BANNER_NOT_FOUND");
+    const Banner before = *locked;
+    const BannerInput in = change(before);
     check_banner_event(tx, in);
     Banner b = before;
     apply_input(b, in);

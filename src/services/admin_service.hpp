@@ -1,6 +1,7 @@
 #pragma once
 // Admin management of users and banners, and the audit log read. Every write
 // is audited in the same transaction as the change.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,11 +57,26 @@ class AdminService {
   Banner create_banner(const std::string& actor_id, const BannerInput& in);
   Banner update_banner(const std::string& actor_id, std::int64_t id, const BannerInput& in);
   void remove_banner(const std::string& actor_id, std::int64_t id);
+  // Flips is_active in one transaction (two toggles never both read the old
+  // value); audited as a banner.update.
+  Banner toggle_banner(const std::string& actor_id, std::int64_t id);
+  // For AdminEventService::AlsoInTx (the organisers' client asks for an
+  // event's banner with the event): a banner of the event written in that
+  // transaction, with its title, banner_image (422 without one) and page link,
+  // and `in`'s placement (priority, is_homepage, is_active).
+  std::function<void(store::Tx&, const Event&, Timestamp)> banner_for(std::string actor_id,
+                                                                      BannerInput in);
 
   // Admin writes, newest first.
   AuditPage audit_log(const AuditFilter& f, std::int64_t limit, std::int64_t offset);
 
  private:
+  Banner insert_banner(store::Tx& tx, const std::string& actor_id, const BannerInput& in,
+                       Timestamp now);
+  // `change` sees the banner as locked in the transaction.
+  Banner update_banner(const std::string& actor_id, std::int64_t id,
+                       const std::function<BannerInput(const Banner&)>& change);
+
   store::Database& db_;
   const Clock& clock_;
 };

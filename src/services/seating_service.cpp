@@ -126,6 +126,9 @@ std::map<std::string, std::string> assign_zones(const Room& room,
       continue;
     }
     std::vector<std::string> seats;
+    if (z.whole_room) {
+      for (const auto& s : room.seats) seats.push_back(s.id);
+    }
     for (const auto& row : z.rows) {
       auto it = by_row.find(row);
       if (it == by_row.end()) {
@@ -297,68 +300,86 @@ EventSeating SeatingService::seating(const std::string& event_id) {
 EventSeating SeatingService::set_seating(const std::string& actor_id, const std::string& event_id,
                                          const SeatingInput& in) {
   const Timestamp now = clock_.now();
-  return db_.write([&](store::Tx& tx) {
-    const Event e = find_event(tx, event_id);
-    std::map<std::string, TicketType> types;
-    std::vector<std::string> type_ids;
-    for (auto& t : store::events::ticket_types(tx, e.id, true)) {
-      type_ids.push_back(t.id);
-      types.emplace(t.id, std::move(t));
-    }
-    // Checkout locks a type before it holds seats: with every type locked,
-    // no hold can slip in between the check below and the new seating.
-    lock_types(tx, type_ids);
-    if (store::seating::count_taken(tx, e.id) > 0) {
-      throw Conflict("SEATING_LOCKED",
-                     "Seats of this event are held or sold: its seating cannot change");
-    }
-    const EventSeating before = load_seating(tx, e.id);
+  return db_.write([&](store::Tx& tx) { return set_seating(tx, actor_id, event_id, in, now); });
+}
 
-    std::map<std::string, std::string> assigned;
-    std::optional<Room> room;
-    if (in.room_id) {
-      room = store::seating::find_room(tx, *in.room_id);
-      if (!room) throw room_not_found();
-      if (!room->is_active) {
-        throw Conflict("ROOM_INACTIVE", "This room is switched off",
-                       json::object{{"room_id", room->id}});
-      }
-      assigned = assign_zones(*room, types, in.zones);
-    }
-    std::map<std::string, std::int64_t> sellable;
-    for (const auto& [seat, type_id] : assigned) sellable[type_id];
-    for (const auto& [type_id, n] : sellable) {
-      if (types.at(type_id).quantity_sold > 0) {
-        throw Conflict("TICKET_TYPE_HAS_SALES",
-                       types.at(type_id).name + " has tickets sold without seats",
-                       json::object{{"ticket_type_id", type_id}});
-      }
-    }
+std::function<void(store::Tx&, const Event&, Timestamp)> SeatingService::seat_in(
+    std::string actor_id, std::string room_id) {
+  return [this, actor_id = std::move(actor_id), room_id = std::move(room_id)](
+             store::Tx& tx, const Event& e, Timestamp now) {
+    // A cancelled event has given its seats back for good.
+    if (e.status == EventStatus::Cancelled) return;
+    if (store::seating::event_room(tx, e.id) == room_id) return;
+    SeatingInput in;
+    in.room_id = room_id;
+    const auto types = store::events::ticket_types(tx, e.id, true);
+    if (types.size() == 1) in.zones.push_back(ZoneInput{types[0].id, {}, {}, true});
+    set_seating(tx, actor_id, e.id, in, now);
+  };
+}
 
-    store::seating::delete_event_seats(tx, e.id);
-    std::vector<store::seating::EventSeatRow> rows;
-    if (room) {
-      for (const auto& s : room->seats) {
-        auto it = assigned.find(s.id);
-        if (it == assigned.end()) continue;
-        rows.push_back(
-            {s.id, it->second, s.is_active ? SeatState::Available : SeatState::Disabled});
-        if (s.is_active) ++sellable[it->second];
-      }
-    }
-    store::seating::insert_event_seats(tx, e.id, rows);
-    // Types that lose their seats keep none to sell until given a quantity again.
-    for (const auto& z : before.zones) {
-      if (!sellable.count(z.ticket_type_id)) store::seating::set_total(tx, z.ticket_type_id, 0);
-    }
-    for (const auto& [type_id, n] : sellable) store::seating::set_total(tx, type_id, n);
-    store::seating::set_event_room(tx, e.id, room ? std::optional(room->id) : std::nullopt);
+EventSeating SeatingService::set_seating(store::Tx& tx, const std::string& actor_id,
+                                         const std::string& event_id, const SeatingInput& in,
+                                         Timestamp now) {
+  const Event e = find_event(tx, event_id);
+  std::map<std::string, TicketType> types;
+  std::vector<std::string> type_ids;
+  for (auto& t : store::events::ticket_types(tx, e.id, true)) {
+    type_ids.push_back(t.id);
+    types.emplace(t.id, std::move(t));
+  }
+  // Checkout locks a type before it holds seats: with every type locked,
+  // no hold can slip in between the check below and the new seating.
+  lock_types(tx, type_ids);
+  if (store::seating::count_taken(tx, e.id) > 0) {
+    throw Conflict("SEATING_LOCKED",
+                   "Seats of this event are held or sold: its seating cannot change");
+  }
+  const EventSeating before = load_seating(tx, e.id);
 
-    EventSeating after = load_seating(tx, e.id);
-    audit::record(tx, actor_id, "event.seating", "event", e.id, seating_snapshot(before),
-                  seating_snapshot(after), now);
-    return after;
-  });
+  std::map<std::string, std::string> assigned;
+  std::optional<Room> room;
+  if (in.room_id) {
+    room = store::seating::find_room(tx, *in.room_id);
+    if (!room) throw room_not_found();
+    if (!room->is_active) {
+      throw Conflict("ROOM_INACTIVE", "This room is switched off",
+                     json::object{{"room_id", room->id}});
+    }
+    assigned = assign_zones(*room, types, in.zones);
+  }
+  std::map<std::string, std::int64_t> sellable;
+  for (const auto& [seat, type_id] : assigned) sellable[type_id];
+  for (const auto& [type_id, n] : sellable) {
+    if (types.at(type_id).quantity_sold > 0) {
+      throw Conflict("TICKET_TYPE_HAS_SALES",
+                     types.at(type_id).name + " has tickets sold without seats",
+                     json::object{{"ticket_type_id", type_id}});
+    }
+  }
+
+  store::seating::delete_event_seats(tx, e.id);
+  std::vector<store::seating::EventSeatRow> rows;
+  if (room) {
+    for (const auto& s : room->seats) {
+      auto it = assigned.find(s.id);
+      if (it == assigned.end()) continue;
+      rows.push_back({s.id, it->second, s.is_active ? SeatState::Available : SeatState::Disabled});
+      if (s.is_active) ++sellable[it->second];
+    }
+  }
+  store::seating::insert_event_seats(tx, e.id, rows);
+  // Types that lose their seats keep none to sell until given a quantity again.
+  for (const auto& z : before.zones) {
+    if (!sellable.count(z.ticket_type_id)) store::seating::set_total(tx, z.ticket_type_id, 0);
+  }
+  for (const auto& [type_id, n] : sellable) store::seating::set_total(tx, type_id, n);
+  store::seating::set_event_room(tx, e.id, room ? std::optional(room->id) : std::nullopt);
+
+  EventSeating after = load_seating(tx, e.id);
+  audit::record(tx, actor_id, "event.seating", "event", e.id, seating_snapshot(before),
+                seating_snapshot(after), now);
+  return after;
 }
 
 BlockResult SeatingService::set_blocks(const std::string& actor_id, const std::string& event_id,

@@ -9,6 +9,7 @@
 // through checkout's usual reservation, so stats, the catalogue and
 // `evient check` need nothing new.
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,7 @@ struct ZoneInput {
   std::string ticket_type_id;
   std::vector<std::string> rows;
   std::vector<std::string> seat_ids;
+  bool whole_room = false;  // every seat of the room
 };
 
 struct SeatingInput {
@@ -79,6 +81,16 @@ class SeatingService {
   // its seats. 409 SEATING_LOCKED once a seat of the event is held or sold.
   EventSeating set_seating(const std::string& actor_id, const std::string& event_id,
                            const SeatingInput& in);
+  // The same within a transaction another service has open.
+  EventSeating set_seating(store::Tx& tx, const std::string& actor_id, const std::string& event_id,
+                           const SeatingInput& in, Timestamp now);
+  // For AdminEventService::AlsoInTx (the organisers' client sends room_ids
+  // with the event): seats the event written in that transaction in
+  // `room_id`, unless it is there already. An event with exactly one ticket
+  // type has it cover every seat; with more, the room is set without zones for
+  // the seating editor to divide.
+  std::function<void(store::Tx&, const Event&, Timestamp)> seat_in(std::string actor_id,
+                                                                   std::string room_id);
   // Blocks (house seats) or frees unsold seats of the event, at any time.
   BlockResult set_blocks(const std::string& actor_id, const std::string& event_id,
                          const std::vector<std::string>& seat_ids, bool blocked);

@@ -56,6 +56,12 @@ std::optional<Banner> find(Tx& tx, std::int64_t id) {
   return rows::banner(r[0]);
 }
 
+std::optional<Banner> find_for_update(Tx& tx, std::int64_t id) {
+  Result r = tx.exec(kFind + std::string(tx.dialect().lock_rows), {id});
+  if (r.empty()) return std::nullopt;
+  return rows::banner(r[0]);
+}
+
 std::int64_t insert(Tx& tx, const Banner& b) {
   return tx.exec(kInsert, banner_params(b))[0].i64(0);
 }

@@ -12,6 +12,9 @@ std::vector<Banner> list_active(Tx& tx);
 std::vector<Banner> list_all(Tx& tx, std::int64_t limit, std::int64_t offset);
 std::int64_t count_all(Tx& tx);
 std::optional<Banner> find(Tx& tx, std::int64_t id);
+// Locks the row until commit (PostgreSQL): a change computed from the row
+// (a toggle) cannot interleave with another.
+std::optional<Banner> find_for_update(Tx& tx, std::int64_t id);
 // Returns the new id.
 std::int64_t insert(Tx& tx, const Banner& b);
 // Many at once, ids chosen by the database (the bench data set).

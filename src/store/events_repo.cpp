@@ -219,6 +219,29 @@ std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id) {
   return rows::ticket_type(r[0]);
 }
 
+std::vector<TicketTypeListing> list_ticket_types(Tx& tx,
+                                                 const std::optional<std::string>& event_id) {
+  if (event_id && !crypto::is_uuid(*event_id)) return {};
+  // CASE keeps undated events last on both engines (their NULL ordering differs).
+  std::string sql = "SELECT " + std::string(rows::kTicketTypeColumns) +
+                    ", e.title AS e_title FROM ticket_types t JOIN events e ON e.id = t.event_id";
+  std::vector<Param> params;
+  if (event_id) {
+    sql += " WHERE t.event_id = $1";
+    params.emplace_back(*event_id);
+  }
+  sql +=
+      " ORDER BY CASE WHEN e.start_time IS NULL THEN 1 ELSE 0 END, e.start_time, e.title, e.id, "
+      "t.sort_order, t.price, t.created_at, t.id";
+  Result r = tx.exec(sql, params);
+  std::vector<TicketTypeListing> out;
+  out.reserve(r.size());
+  for (std::size_t k = 0; k < r.size(); ++k) {
+    out.push_back({rows::ticket_type(r[k]), r[k].text("e_title")});
+  }
+  return out;
+}
+
 void insert_ticket_type(Tx& tx, const TicketType& t) {
   tx.exec(kInsertType, type_params(t));
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "domain/models.hpp"
+#include "domain/views.hpp"
 #include "store/db.hpp"
 
 namespace evient::store::events {
@@ -37,6 +38,11 @@ void remove(Tx& tx, const std::string& id);
 // Non-hidden types (or all of them with include_hidden), cheapest and earliest first.
 std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool include_hidden);
 std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id);
+// Every type, hidden ones too, with its event's title: events by start time
+// (undated last), then each event's types in their order; only `event_id`'s
+// when given.
+std::vector<TicketTypeListing> list_ticket_types(Tx& tx,
+                                                 const std::optional<std::string>& event_id);
 // Fills each card's ticket_types with its event's visible types, in one statement.
 void attach_visible_types(Tx& tx, std::vector<EventCard>& cards);
 void insert_ticket_type(Tx& tx, const TicketType& t);
