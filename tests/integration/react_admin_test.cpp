@@ -514,5 +514,24 @@ TEST_F(ReactAdminTest, WhatTheAdminPagesRead) {
   EXPECT_TRUE(anonymous.json().at("data").as_array().empty());
 }
 
+// What the client's event page reads, asked without a token.
+TEST_F(ReactAdminTest, WhatTheEventPageReads) {
+  App& app = server_.app();
+  const Event e = create_event(app, {.title = "Detail", .is_hot = true});
+  create_ticket_type(app, e.id, {.name = "GA", .price = 120000});
+  auto r = http().get("/api/events/" + e.id);
+  ASSERT_EQ(r.status, 200u) << r.body;
+  const auto& d = r.json().at("data");
+  for (const char* key :
+       {"id", "title", "description", "location", "start_time", "banner_image", "is_hot"}) {
+    EXPECT_TRUE(d.as_object().contains(key)) << key;
+  }
+  EXPECT_TRUE(d.at("is_hot").as_bool());
+  EXPECT_EQ(d.at("ticket_types").at(0).at("price").as_int64(), 120000);  // its "price from"
+  auto rooms = http().get("/api/rooms");
+  ASSERT_EQ(rooms.status, 200u);
+  EXPECT_TRUE(rooms.json().at("data").as_array().empty());
+}
+
 }  // namespace
 }  // namespace evient::test
