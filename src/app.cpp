@@ -32,6 +32,11 @@
 namespace evient {
 namespace {
 
+// Group-commit batches running at once on PostgreSQL, each on its own
+// connection: two keep the server busy while one batch waits on the network
+// (see bench/CHANGES.md, "Write path").
+constexpr int kPostgresWriters = 2;
+
 // The built web app: the configured folder, else "web" beside the binary (where
 // the build writes it). Served from memory, read once here.
 std::shared_ptr<const http::StaticFiles> load_web(const std::string& configured) {
@@ -124,6 +129,11 @@ App::App(Config config, std::shared_ptr<const Clock> clock)
   options.pool_size = config_.db_pool;
   options.sqlite_full_sync = config_.sqlite_full_sync;
   db_ = store::open_database(options);
+  db_->write_queue().set_max_batch(static_cast<std::size_t>(config_.write_batch));
+  const int writers = config_.write_writers > 0                  ? config_.write_writers
+                      : db_->engine() == store::Engine::Postgres ? kPostgresWriters
+                                                                 : 1;
+  db_->write_queue().set_max_writers(static_cast<std::size_t>(writers));
   store::migrate(*db_);
   services_ = build_services(*db_, *clock_, config_);
   pipeline_ = std::make_shared<http::Pipeline>(
