@@ -32,11 +32,6 @@
 namespace evient {
 namespace {
 
-// Group-commit batches running at once on PostgreSQL, each on its own
-// connection: two keep the server busy while one batch waits on the network
-// (see bench/CHANGES.md, "Write path").
-constexpr int kPostgresWriters = 2;
-
 // The built web app: the configured folder, else "web" beside the binary (where
 // the build writes it). Served from memory, read once here.
 std::shared_ptr<const http::StaticFiles> load_web(const std::string& configured) {
@@ -130,8 +125,12 @@ App::App(Config config, std::shared_ptr<const Clock> clock)
   options.sqlite_full_sync = config_.sqlite_full_sync;
   db_ = store::open_database(options);
   db_->write_queue().set_max_batch(static_cast<std::size_t>(config_.write_batch));
+  // PostgreSQL: as many batches side by side as connections. A batch runs its
+  // statements one round trip after another on one connection, which on a
+  // busy machine costs more than the commits it saves (bench/CHANGES.md,
+  // "Write path"): batches form only once every connection is writing.
   const int writers = config_.write_writers > 0                  ? config_.write_writers
-                      : db_->engine() == store::Engine::Postgres ? kPostgresWriters
+                      : db_->engine() == store::Engine::Postgres ? config_.db_pool
                                                                  : 1;
   db_->write_queue().set_max_writers(static_cast<std::size_t>(writers));
   store::migrate(*db_);
