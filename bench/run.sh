@@ -4,7 +4,10 @@
 # side, drives both with wrk on 127.0.0.1, measures each scenario's limit in the
 # same run, and writes bench/RESULTS.md. See bench/README.md.
 # Knobs: BUILD (build dir, default build), BENCH_DURATION (seconds per wrk run,
-# default 5), BENCH_CONNECTIONS (default 64).
+# default 5), BENCH_CONNECTIONS (default 64), BENCH_ONLY (some of: catalogue
+# detail login checkout door onsale variants; default all), BENCH_OUT (the
+# results file, default bench/RESULTS.md), BENCH_SERVER_ENV (VAR=value ...
+# given to every server, e.g. "EVIENT_WRITE_BATCH=1" for an A/B run).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,6 +32,9 @@ notes="$work/notes.txt"
 : >"$onsale_rows"
 : >"$notes"
 log() { echo "[bench] $*" >&2; }
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
+read -r -a server_env <<<"${BENCH_SERVER_ENV:-}"
+out_file=${BENCH_OUT:-$here/RESULTS.md}
 
 wait_http() {  # URL: waits until it answers
   for _ in $(seq 1 100); do
@@ -46,7 +52,7 @@ start_server() {  # DB_URL [VAR=value ...]: starts evient, sets server_pid/serve
   shift
   local port
   port=$(free_port)
-  env "$@" "$evient" serve --db "$db" --address 127.0.0.1 --port "$port" \
+  env "${server_env[@]}" "$@" "$evient" serve --db "$db" --address 127.0.0.1 --port "$port" \
     >>"$work/server.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
@@ -102,7 +108,8 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
   export BENCH_DATA="$data"
   log "$engine: seeding the bench data set"
   local t0=$SECONDS
-  "$evient" seed --size bench --db "$db" >>"$work/server.log" 2>&1
+  # Seeding is set-up, not a measured write: no fsync per commit.
+  EVIENT_SQLITE_SYNC=normal "$evient" seed --size bench --db "$db" >>"$work/server.log" 2>&1
   echo "$engine: seed took $((SECONDS - t0)) s" >>"$notes"
   "$tools/bench_data" export --db "$db" --out "$data" >>"$work/server.log"
 
@@ -120,8 +127,9 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
   wait_http "$bare/"
   echo "$engine: list page $list_bytes bytes, detail $detail_bytes bytes" >>"$notes"
 
-  local bare_rps rss bare_plain=0
+  local bare_rps rss bare_plain=0 bare_detail=0
   for mode in plain filter; do
+    want catalogue || continue
     log "$engine: catalogue ($mode)"
     run_wrk catalogue.lua "$bare" "$conns" "$duration" BENCH_MODE=$mode >/dev/null
     bare_rps=$(field rps "$last_result")
@@ -135,17 +143,20 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
     row "$engine" "catalogue ($mode)" "$what; cache hits $(field cache_hits "$last_result")" \
       "bare Beast" "$bare_rps" "$rss"
   done
+  if want detail; then
   log "$engine: event detail"
   run_wrk detail.lua "$bare" "$conns" "$duration" >/dev/null
   bare_rps=$(field rps "$last_result")
-  local bare_detail=$bare_rps
+  bare_detail=$bare_rps
   reset_peak "$pid"
   run_wrk detail.lua "$url" "$conns" "$duration" >/dev/null
   rss=$(peak_mb "$pid")
   note_rss "$rss"
   row "$engine" "event detail" "GET /api/events/:id, 1,800 ids; cache hits $(field cache_hits "$last_result")" \
     "bare Beast" "$bare_rps" "$rss"
+  fi
 
+  if want login; then
   log "$engine: login"
   local argon
   argon=$("$tools/argon2_verify" 2 3)
@@ -155,8 +166,10 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
   note_rss "$rss"
   row "$engine" "login" "POST /api/auth/login, 4 connections" "Argon2id verify x2 threads" \
     "$(sed -n 's/verifies_per_s=\([0-9.]*\).*/\1/p' <<<"$argon")" "$rss"
+  fi
 
   for mode in hot spread; do
+    want checkout || continue
     log "$engine: checkout ($mode)"
     reset_peak "$pid"
     run_wrk checkout.lua "$url" "$conns" "$duration" BENCH_MODE=$mode >/dev/null
@@ -167,8 +180,12 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
     local what="POST /api/orders, 1 ticket, one ticket type"
     [ "$mode" = spread ] && what="POST /api/orders, 1 ticket, 3,000 ticket types"
     row "$engine" "checkout ($mode)" "$what" "reservation UPDATE alone" "$raw" "$rss"
+    if [ "$engine" = sqlite ]; then
+      echo "sqlite: reservation UPDATE alone ($mode) with synchronous=FULL, the server's default: $(BENCH_SQLITE_SYNC=FULL raw_reserve "$engine" "$db" "$sqlite_file" "$mode") tx/s (the limit column: NORMAL)" >>"$notes"
+    fi
   done
 
+  if want door; then
   log "$engine: door"
   reset_peak "$pid"
   run_wrk door.lua "$url" "$conns" "$duration" >/dev/null
@@ -185,7 +202,9 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
     BENCH_CODE_OFFSET=$(($(wc -l <"$BENCH_DATA/door_codes_http.txt") / 2)) >/dev/null
   row "$engine" "door, 8 connections" "as above, codes not used by the run above" \
     "check-in UPDATE alone" "$raw" "$(peak_mb "$pid")"
+  fi
 
+  if want onsale; then
   log "$engine: on-sale"
   reset_peak "$pid"
   local readers_out="$work/readers-$engine.txt"
@@ -227,10 +246,12 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
     "$(field p50_ms "$readers_result")" "$(field p99_ms "$readers_result")" \
     "$(field cache_hits "$readers_result") of $(field requests "$readers_result")" "$rss" \
     >>"$onsale_rows"
+  fi
   stop "$pid"
 
   # The same reads with the server's defaults changed one at a time.
   for variant in "EVIENT_CACHE_TTL_MS=0" "EVIENT_WORKERS=2"; do
+    want variants || continue
     log "$engine: catalogue and detail with $variant"
     start_server "$db" "$variant"
     reset_peak "$server_pid"
@@ -332,5 +353,5 @@ ram=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   sed 's/^/- /' "$notes"
   echo
   cat "$here/CHANGES.md"
-} >"$here/RESULTS.md"
-cat "$here/RESULTS.md"
+} >"$out_file"
+cat "$out_file"

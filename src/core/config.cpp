@@ -75,7 +75,15 @@ const std::map<std::string, Setter>& setters() {
        [](Config& c, const std::string& v) {
          c.db_pool = static_cast<int>(to_int("db-pool", v, 1, 256));
        }},
-      {"sqlite-sync", [](Config& c, const std::string& v) { c.sqlite_full_sync = v == "full"; }},
+      {"sqlite-sync", [](Config& c, const std::string& v) { c.sqlite_full_sync = v != "normal"; }},
+      {"write-writers",
+       [](Config& c, const std::string& v) {
+         c.write_writers = static_cast<int>(to_int("write-writers", v, 0, 256));
+       }},
+      {"write-batch",
+       [](Config& c, const std::string& v) {
+         c.write_batch = static_cast<int>(to_int("write-batch", v, 1, 1024));
+       }},
       {"access-log", [](Config& c, const std::string& v) { c.access_log = to_bool(v); }},
       {"order-hold",
        [](Config& c, const std::string& v) {

@@ -22,7 +22,9 @@ struct Config {
   int io_threads = 2;                        // EVIENT_IO_THREADS
   int worker_threads = 8;                    // EVIENT_WORKERS
   int db_pool = 8;                           // EVIENT_DB_POOL
-  bool sqlite_full_sync = false;             // EVIENT_SQLITE_SYNC=full
+  bool sqlite_full_sync = true;              // EVIENT_SQLITE_SYNC=normal trades durability
+  int write_batch = 64;                      // EVIENT_WRITE_BATCH: hot writes per commit
+  int write_writers = 0;                     // EVIENT_WRITE_WRITERS; 0: 1 SQLite, db_pool PG
   bool access_log = true;                    // EVIENT_ACCESS_LOG=0 to silence
   std::chrono::seconds order_hold{15 * 60};  // EVIENT_ORDER_HOLD (seconds)
   int max_per_type_per_order = 10;           // EVIENT_MAX_PER_ORDER

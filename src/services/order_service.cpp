@@ -226,92 +226,127 @@ CheckoutResult OrderService::create_order(const std::string& user_id,
   const std::vector<OrderLine> merged = checkout::merge_lines(lines);
   checkout::check_per_order_limit(merged, config_.max_per_type_per_order);
 
-  // Expired holds on these types go back on sale first, each release committed
-  // on its own so it stands whatever happens to this order.
   std::vector<std::string> type_ids;
   for (const auto& l : merged) {
     if (crypto::is_uuid(l.ticket_type_id)) type_ids.push_back(l.ticket_type_id);
   }
-  release_each(db_.read([&](store::Tx& tx) {
-    return store::orders::expired_pending_for_types(tx, type_ids, clock_.now());
-  }));
-
-  CheckoutResult placed = db_.write([&](store::Tx& tx) {
-    const Timestamp now = clock_.now();
-    store::orders::lock_user(tx, user_id);
-    const auto sellable = load_sellable(tx, merged, now);
-
-    std::map<std::string, std::int64_t> per_event;
-    for (std::size_t i = 0; i < merged.size(); ++i) {
-      per_event[sellable[i].type.event_id] += merged[i].quantity;
+  // Expired holds are released by the sweeper; an order that finds what it
+  // wants still held by one (sold out, a seat taken, the per-event limit
+  // counting the buyer's own expired order) releases the expired holds on its
+  // types and runs again, in the same transaction: the outcome is the one it
+  // would have had if they had been released first, and orders that sell do
+  // not pay for the look-up.
+  bool release_first = false;
+  int released = 0;
+  CheckoutResult placed = db_.batched([&](store::Tx& tx) {
+    released = 0;
+    if (release_first) {
+      for (const auto& id : store::orders::expired_pending_for_types(tx, type_ids, clock_.now())) {
+        if (checkout::release_order(tx, id, notify::ReleaseReason::Expired, clock_.now())) {
+          ++released;
+        }
+      }
     }
-    for (const auto& [event_id, requested] : per_event) {
-      checkout::check_per_event_limit(event_id,
-                                      store::orders::user_event_quantity(tx, user_id, event_id),
-                                      requested, config_.max_per_user_per_event);
+    try {
+      return place(tx, user_id, merged, completes_key, client_key);
+    } catch (const ApiError&) {
+      if (release_first) throw;
+      const std::exception_ptr refused = std::current_exception();
+      bool expired_holds = false;
+      try {
+        expired_holds =
+            !store::orders::expired_pending_for_types(tx, type_ids, clock_.now()).empty();
+      } catch (const store::DatabaseError&) {
+        // The transaction cannot read any more (PostgreSQL after a failed
+        // statement): the refusal stands; the write queue rolls it back.
+      }
+      if (!expired_holds) std::rethrow_exception(refused);
+      release_first = true;
+      throw store::RetryJob{};
     }
-    // Only an order that waits for its payment holds anything.
-    const bool will_be_pending = std::any_of(sellable.begin(), sellable.end(),
-                                             [](const auto& s) { return s.type.price > 0; });
-    if (will_be_pending) {
-      std::int64_t tickets = 0;
-      for (const auto& l : merged) tickets += l.quantity;
-      check_hold_bounds(tx, user_id, client_key, tickets, now);
-    }
-
-    Order order;
-    order.id = crypto::uuid_v4();
-    order.user_id = user_id;
-    order.created_at = order.updated_at = now;
-    if (!client_key.empty()) order.client_address = client_key;
-    order.expires_at = now + config_.order_hold;
-    std::vector<std::vector<std::string>> held_seats(merged.size());
-    for (std::size_t i = 0; i < merged.size(); ++i) {
-      const TicketType& type = sellable[i].type;
-      reserve_or_throw(tx, merged[i], type);
-      held_seats[i] =
-          seat_checkout::hold_line(tx, sellable[i].is_seated, order.id, type.event_id, type.id,
-                                   merged[i].quantity, merged[i].seat_ids, *order.expires_at);
-      OrderItem item;
-      item.id = crypto::uuid_v4();
-      item.order_id = order.id;
-      item.ticket_type_id = type.id;
-      item.event_id = type.event_id;
-      item.quantity = merged[i].quantity;
-      item.unit_price = type.price;
-      item.ticket_type_name = type.name;
-      item.event_title = sellable[i].event_title;
-      order.total_amount =
-          checked_add(order.total_amount, checked_mul(type.price, merged[i].quantity));
-      order.items.push_back(std::move(item));
-    }
-
-    CheckoutResult result;
-    if (order.total_amount == 0) {
-      order.status = OrderStatus::Paid;
-      order.payment_method = "free";
-      order.paid_at = now;
-      order.expires_at.reset();
-      store::orders::insert(tx, order);
-      record_seats(tx, order, held_seats);
-      result.tickets = checkout::issue_tickets(tx, order, now);
-      notify::order_paid(tx, order, result.tickets.size(), now);
-    } else {
-      order.status = OrderStatus::Pending;
-      order.is_test = payments_.checkout_provider().is_test();
-      store::orders::insert(tx, order);
-      record_seats(tx, order, held_seats);
-      result.payment = payments_.checkout_provider().create_payment(order);
-    }
-    result.order = std::move(order);
-    if (completes_key) {
-      store::idempotency::complete(tx, user_id, *completes_key, checkout::encode_snapshot(result));
-    }
-    return result;
   });
-  metrics::registry().orders_created.inc();
-  if (placed.order.status == OrderStatus::Paid) metrics::registry().orders_paid.inc();
+  auto& m = metrics::registry();
+  if (released > 0) m.orders_released.with({"expired"}).inc(released);
+  m.orders_created.inc();
+  if (placed.order.status == OrderStatus::Paid) m.orders_paid.inc();
   return placed;
+}
+
+CheckoutResult OrderService::place(store::Tx& tx, const std::string& user_id,
+                                   const std::vector<OrderLine>& merged,
+                                   const std::string* completes_key,
+                                   const std::string& client_key) {
+  const Timestamp now = clock_.now();
+  store::orders::lock_user(tx, user_id);
+  const auto sellable = load_sellable(tx, merged, now);
+
+  std::map<std::string, std::int64_t> per_event;
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    per_event[sellable[i].type.event_id] += merged[i].quantity;
+  }
+  for (const auto& [event_id, requested] : per_event) {
+    checkout::check_per_event_limit(event_id,
+                                    store::orders::user_event_quantity(tx, user_id, event_id),
+                                    requested, config_.max_per_user_per_event);
+  }
+  // Only an order that waits for its payment holds anything.
+  const bool will_be_pending =
+      std::any_of(sellable.begin(), sellable.end(), [](const auto& s) { return s.type.price > 0; });
+  if (will_be_pending) {
+    std::int64_t tickets = 0;
+    for (const auto& l : merged) tickets += l.quantity;
+    check_hold_bounds(tx, user_id, client_key, tickets, now);
+  }
+
+  Order order;
+  order.id = crypto::uuid_v4();
+  order.user_id = user_id;
+  order.created_at = order.updated_at = now;
+  if (!client_key.empty()) order.client_address = client_key;
+  order.expires_at = now + config_.order_hold;
+  std::vector<std::vector<std::string>> held_seats(merged.size());
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    const TicketType& type = sellable[i].type;
+    reserve_or_throw(tx, merged[i], type);
+    held_seats[i] =
+        seat_checkout::hold_line(tx, sellable[i].is_seated, order.id, type.event_id, type.id,
+                                 merged[i].quantity, merged[i].seat_ids, *order.expires_at);
+    OrderItem item;
+    item.id = crypto::uuid_v4();
+    item.order_id = order.id;
+    item.ticket_type_id = type.id;
+    item.event_id = type.event_id;
+    item.quantity = merged[i].quantity;
+    item.unit_price = type.price;
+    item.ticket_type_name = type.name;
+    item.event_title = sellable[i].event_title;
+    order.total_amount =
+        checked_add(order.total_amount, checked_mul(type.price, merged[i].quantity));
+    order.items.push_back(std::move(item));
+  }
+
+  CheckoutResult result;
+  if (order.total_amount == 0) {
+    order.status = OrderStatus::Paid;
+    order.payment_method = "free";
+    order.paid_at = now;
+    order.expires_at.reset();
+    store::orders::insert(tx, order);
+    record_seats(tx, order, held_seats);
+    result.tickets = checkout::issue_tickets(tx, order, now);
+    notify::order_paid(tx, order, result.tickets.size(), now);
+  } else {
+    order.status = OrderStatus::Pending;
+    order.is_test = payments_.checkout_provider().is_test();
+    store::orders::insert(tx, order);
+    record_seats(tx, order, held_seats);
+    result.payment = payments_.checkout_provider().create_payment(order);
+  }
+  result.order = std::move(order);
+  if (completes_key) {
+    store::idempotency::complete(tx, user_id, *completes_key, checkout::encode_snapshot(result));
+  }
+  return result;
 }
 
 void OrderService::check_hold_bounds(store::Tx& tx, const std::string& user_id,
@@ -353,7 +388,7 @@ std::optional<CheckoutResult> OrderService::claim_key(const std::string& user_id
   const std::string& key = idem.key;
   const std::string& hash = idem.request_hash;
   const Timestamp now = clock_.now();
-  if (db_.write([&](store::Tx& tx) {
+  if (db_.batched([&](store::Tx& tx) {
         return store::idempotency::try_insert(tx, user_id, key, hash, now);
       })) {
     return std::nullopt;
@@ -376,7 +411,7 @@ std::optional<CheckoutResult> OrderService::claim_key(const std::string& user_id
     if (!replay) throw reused();
     return replay;
   }
-  const bool taken = db_.write([&](store::Tx& tx) {
+  const bool taken = db_.batched([&](store::Tx& tx) {
     return store::idempotency::take_over_stale(tx, user_id, key, hash, now - kAbandonedKeyAge, now);
   });
   if (taken) return std::nullopt;
@@ -385,7 +420,7 @@ std::optional<CheckoutResult> OrderService::claim_key(const std::string& user_id
 }
 
 void OrderService::release_key(const std::string& user_id, const std::string& key) {
-  db_.write([&](store::Tx& tx) { store::idempotency::remove_in_progress(tx, user_id, key); });
+  db_.batched([&](store::Tx& tx) { store::idempotency::remove_in_progress(tx, user_id, key); });
 }
 
 OrderPage OrderService::list(const std::string& user_id, std::int64_t limit, std::int64_t offset) {
@@ -424,7 +459,7 @@ CheckoutResult OrderService::get(const std::string& user_id, const std::string& 
 }
 
 CheckoutResult OrderService::cancel(const std::string& user_id, const std::string& order_id) {
-  CheckoutResult result = db_.write([&](store::Tx& tx) {
+  CheckoutResult result = db_.batched([&](store::Tx& tx) {
     auto order = store::orders::find_for_user(tx, user_id, order_id);
     if (!order) throw NotFound("Order not found", "ORDER_NOT_FOUND");
     if (!checkout::release_order(tx, order->id, notify::ReleaseReason::CancelledByBuyer,
@@ -443,7 +478,7 @@ int OrderService::release_each(const std::vector<std::string>& order_ids) {
   for (const auto& id : order_ids) {
     // The conditional UPDATE inside release_order makes a concurrent release
     // (sweeper vs. lazy refresh vs. payment) a no-op for all but one.
-    if (db_.write([&](store::Tx& tx) {
+    if (db_.batched([&](store::Tx& tx) {
           return checkout::release_order(tx, id, notify::ReleaseReason::Expired, clock_.now());
         })) {
       metrics::registry().orders_released.with({"expired"}).inc();

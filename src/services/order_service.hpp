@@ -103,6 +103,10 @@ class OrderService {
   // `completes_key`: the key to complete with the result in the order's transaction.
   CheckoutResult create_order(const std::string& user_id, const std::vector<OrderLine>& lines,
                               const std::string* completes_key, const std::string& client_key);
+  // The order's statements, inside the transaction create_order runs them in.
+  CheckoutResult place(store::Tx& tx, const std::string& user_id,
+                       const std::vector<OrderLine>& merged, const std::string* completes_key,
+                       const std::string& client_key);
   // 429 when this order would take the account or the address past its bound
   // on unpaid holds (Config::max_pending_orders_per_user, max_held_tickets_per_ip).
   void check_hold_bounds(store::Tx& tx, const std::string& user_id, const std::string& client_key,

@@ -134,7 +134,7 @@ PaymentResult PaymentService::handle_notification(std::string_view provider_name
 
 PaymentResult PaymentService::apply(const PaymentProvider& provider, const PaymentNotification& n) {
   const std::string method = provider.name();
-  return db_.write([&](store::Tx& tx) {
+  return db_.batched([&](store::Tx& tx) {
     const Timestamp now = clock_.now();
     auto order = store::orders::find(tx, n.order_id);
     if (!order) throw BadRequest("Unknown order", "ORDER_NOT_FOUND");

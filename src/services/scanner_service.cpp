@@ -68,7 +68,7 @@ ScanResult ScannerService::check_in(const std::string& actor_id, std::string_vie
     r.valid = false;
     return r;
   }
-  const bool won = db_.write([&](store::Tx& tx) {
+  const bool won = db_.batched([&](store::Tx& tx) {
     if (!store::scanner::mark_used(tx, c, event_id, now)) return false;
     const Ticket before = r.scanned.ticket;
     Ticket after = before;
@@ -95,7 +95,7 @@ ScanResult ScannerService::check_in(const std::string& actor_id, std::string_vie
 ScanResult ScannerService::undo(const std::string& actor_id, std::string_view code) {
   const std::string c = normalized(code);
   const Timestamp now = clock_.now();
-  return db_.write([&](store::Tx& tx) {
+  return db_.batched([&](store::Tx& tx) {
     ScanResult r;
     r.scanned = find_or_throw(tx, c);
     const Ticket before = r.scanned.ticket;

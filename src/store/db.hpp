@@ -20,6 +20,7 @@
 #include "core/clock.hpp"
 #include "core/unavailable.hpp"
 #include "store/dialect.hpp"
+#include "store/write_queue.hpp"
 
 namespace evient::store {
 
@@ -131,6 +132,15 @@ class DatabaseError : public std::runtime_error {
   explicit DatabaseError(const std::string& what) : std::runtime_error(what) {}
 };
 
+// The server rolled a statement back to break a lock conflict (PostgreSQL
+// SQLSTATE 40001 serialization_failure, 40P01 deadlock_detected); running the
+// work again may well succeed. Database::transact retries it; the write queue
+// runs a job that hit it again alone.
+class TransientConflict : public DatabaseError {
+ public:
+  explicit TransientConflict(const std::string& what) : DatabaseError(what) {}
+};
+
 // Each connection caches its prepared statements by SQL text. Dynamic SQL (say,
 // IN lists of varying length) would otherwise grow the cache for the life of
 // the connection; past this many statements an engine starts over.
@@ -172,6 +182,9 @@ enum class TxMode { Read, Write };
 
 class Database {
  public:
+  Database() = default;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
   virtual ~Database() = default;
   // Runs `work` in one transaction on one pooled connection: commit when it
   // returns, roll back when it throws (and rethrow). Write transactions on SQLite
@@ -207,6 +220,24 @@ class Database {
       return std::move(*out);
     }
   }
+  // Like write(), but through the write queue: `f` runs in its own savepoint
+  // inside a transaction shared with the other writes waiting at that moment,
+  // and returns (or throws) once that transaction committed. For the hot
+  // writes (orders, payments, check-ins, releases); see store/write_queue.hpp
+  // for what `f` may and may not do.
+  template <class F>
+  auto batched(F&& f) {
+    using R = decltype(f(std::declval<Tx&>()));
+    if constexpr (std::is_void_v<R>) {
+      write_queue_.run([&](Tx& tx) { f(tx); });
+    } else {
+      std::optional<R> out;
+      write_queue_.run([&](Tx& tx) { out.emplace(f(tx)); });
+      return std::move(*out);
+    }
+  }
+  WriteQueue& write_queue() { return write_queue_; }
+
   template <class F>
   auto read(F&& f) {
     using R = decltype(f(std::declval<Tx&>()));
@@ -224,12 +255,16 @@ class Database {
 
  private:
   std::atomic<std::uint64_t> write_generation_{0};
+  WriteQueue write_queue_{*this};
 };
 
 struct DatabaseOptions {
   std::string url;    // a file path for SQLite, postgres:// or postgresql:// for PostgreSQL
   int pool_size = 4;  // connections
-  bool sqlite_full_sync = false;  // synchronous=FULL instead of NORMAL
+  // synchronous=FULL (every commit on disk before it is acknowledged) rather
+  // than NORMAL (a power cut may lose the last commits). Group commit (the
+  // write queue) is what pays for FULL.
+  bool sqlite_full_sync = true;
 };
 
 // Chooses the engine from the URL.

@@ -16,13 +16,8 @@
 
 namespace evient::store::postgres {
 
-// SQLSTATE 40001 (serialization_failure) or 40P01 (deadlock_detected): the server
-// has rolled the transaction back and running it again may well succeed. Only
-// transact() retries it; anywhere else it is an ordinary DatabaseError.
-class TransientConflict : public DatabaseError {
- public:
-  explicit TransientConflict(const std::string& what) : DatabaseError(what) {}
-};
+// SQLSTATE 40001 and 40P01: see store::TransientConflict.
+using TransientConflict = store::TransientConflict;
 
 class PgConnection final : public Connection {
  public:

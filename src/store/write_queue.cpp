@@ -1,0 +1,139 @@
+#include "store/write_queue.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "store/db.hpp"
+
+namespace evient::store {
+namespace {
+
+// A job that keeps asking to run again has a bug; this many times is plenty
+// for one that changes its state first (see RetryJob).
+constexpr int kMaxJobRetries = 3;
+
+// One name for every job's savepoint: each is released before the next one is
+// set, so they never nest (a deep stack of subtransactions slows PostgreSQL).
+constexpr const char* kSavepoint = "SAVEPOINT write_queue_job";
+constexpr const char* kNextSavepoint =
+    "RELEASE SAVEPOINT write_queue_job; SAVEPOINT write_queue_job";
+constexpr const char* kRollbackToSavepoint = "ROLLBACK TO SAVEPOINT write_queue_job";
+
+}  // namespace
+
+void WriteQueue::run(const std::function<void(Tx&)>& work) {
+  Job job;
+  job.work = &work;
+  std::unique_lock<std::mutex> lock(mutex_);
+  queue_.push_back(&job);
+  job.wake.wait(lock,
+                [&] { return job.done || (queue_.front() == &job && running_ < max_writers_); });
+  if (!job.done) {
+    // This caller leads: it takes its batch, itself first, off the queue.
+    const std::size_t n = std::min(max_batch_, queue_.size());
+    const std::vector<Job*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    ++running_;
+    in_flight_ += n;
+    // Another writer may start on what is left.
+    if (!queue_.empty() && running_ < max_writers_) queue_.front()->wake.notify_one();
+    lock.unlock();
+    run_batch(batch);
+    lock.lock();
+    --running_;
+    in_flight_ -= n;
+    ++stats_.batches;
+    stats_.jobs += n;
+    stats_.largest = std::max(stats_.largest, n);
+    for (Job* j : batch) {
+      j->done = true;
+      if (j != &job) j->wake.notify_one();
+    }
+    // The next batch is led by whoever waits first.
+    if (!queue_.empty()) queue_.front()->wake.notify_one();
+  }
+  lock.unlock();
+  if (job.conflicted) {
+    run_alone(job);
+    return;
+  }
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+void WriteQueue::run_alone(Job& job) {
+  // The engine's own transaction: it retries lost connections and conflicts.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      db_.transact(TxMode::Write, *job.work);
+      return;
+    } catch (const RetryJob&) {
+      if (attempt >= kMaxJobRetries) throw DatabaseError("a write asked to run again too often");
+    }
+  }
+}
+
+void WriteQueue::run_batch(const std::vector<Job*>& batch) {
+  if (batch.size() == 1) {
+    // Alone anyway: no savepoint, and its exceptions are its own.
+    Job& job = *batch.front();
+    try {
+      run_alone(job);
+    } catch (...) {
+      job.error = std::current_exception();
+    }
+    return;
+  }
+  try {
+    db_.transact(TxMode::Write, [&](Tx& tx) {
+      Connection& conn = tx.connection();
+      bool savepoint_open = false;
+      // The engine runs this again after a lost connection: start every job over.
+      for (Job* job : batch) {
+        job->error = nullptr;
+        job->conflicted = false;
+      }
+      for (Job* job : batch) {
+        for (int attempt = 0;; ++attempt) {
+          conn.exec_script(savepoint_open ? kNextSavepoint : kSavepoint);
+          savepoint_open = true;
+          try {
+            (*job->work)(tx);
+            break;
+          } catch (const DatabaseUnavailable&) {
+            // The database, not this job (includes ConnectionLost, which the
+            // engine answers by running the whole batch again).
+            throw;
+          } catch (const TransientConflict&) {
+            // Lost a lock to another transaction (say, another process's
+            // batch holding rows in the other order): give its locks back so
+            // the winner can finish, and run this job alone after the batch.
+            conn.exec_script(kRollbackToSavepoint);
+            job->conflicted = true;
+            break;
+          } catch (const RetryJob&) {
+            conn.exec_script(kRollbackToSavepoint);
+            if (attempt >= kMaxJobRetries) {
+              job->error =
+                  std::make_exception_ptr(DatabaseError("a write asked to run again too often"));
+              break;
+            }
+          } catch (...) {
+            job->error = std::current_exception();
+            conn.exec_script(kRollbackToSavepoint);
+            break;
+          }
+        }
+      }
+      // COMMIT releases the last savepoint.
+    });
+  } catch (...) {
+    // Nothing of the batch is known to be written: nobody hears success. A job
+    // rolled back for a conflict still runs alone.
+    const std::exception_ptr failure = std::current_exception();
+    for (Job* job : batch) {
+      if (!job->conflicted) job->error = failure;
+    }
+  }
+}
+
+}  // namespace evient::store

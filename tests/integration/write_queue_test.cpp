@@ -1,0 +1,475 @@
+// Group commit (store/write_queue.hpp): jobs of one batch keep their own
+// outcomes; nobody hears success for a batch that did not commit; orders
+// acknowledged under batched load survive kill -9 of the server.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "checkout_support.hpp"
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/jwt.hpp"
+#include "services/services.hpp"
+#include "store/db.hpp"
+#include "store/users_repo.hpp"
+#include "support/fixtures.hpp"
+#include "support/test_app.hpp"
+#include "support/test_db.hpp"
+#include "tools/consistency.hpp"
+
+extern char** environ;
+
+namespace evient::test {
+namespace {
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+// Waits (bounded) until `done` holds.
+template <class F>
+bool eventually(F done, std::chrono::milliseconds limit = 10s) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
+
+// Holds the queue: its job runs alone and waits until opened, so every job
+// submitted meanwhile joins the next batch, all together.
+class Gate {
+ public:
+  explicit Gate(store::Database& db) : db_(db) {
+    thread_ = std::thread([this] {
+      db_.write_queue().run([this](store::Tx&) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        running_ = true;
+        changed_.notify_all();
+        changed_.wait(lock, [this] { return open_; });
+      });
+    });
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return running_; });
+  }
+  ~Gate() {
+    open();
+    thread_.join();
+  }
+  void open() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  store::Database& db_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool running_ = false;
+  bool open_ = false;
+  std::thread thread_;
+};
+
+class WriteQueueTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = test_db_.open(4);
+    db_->with_connection([](store::Connection& c) {
+      c.exec_script("CREATE TABLE wq_probe (id BIGINT PRIMARY KEY, note TEXT NOT NULL)");
+    });
+  }
+
+  void insert(store::Tx& tx, std::int64_t id, const std::string& note) {
+    tx.exec("INSERT INTO wq_probe (id, note) VALUES ($1, $2)", {id, note});
+  }
+
+  std::set<std::int64_t> ids() {
+    return db_->read([](store::Tx& tx) {
+      std::set<std::int64_t> out;
+      auto r = tx.exec("SELECT id FROM wq_probe");
+      for (std::size_t i = 0; i < r.size(); ++i) out.insert(r[i].i64(0));
+      return out;
+    });
+  }
+
+  // Runs jobs[i] on threads of their own, all in one batch; returns what each
+  // threw ("" when it returned).
+  std::vector<std::string> run_batch(const std::vector<std::function<void(store::Tx&)>>& jobs) {
+    std::vector<std::string> outcome(jobs.size());
+    const auto before = db_->write_queue().stats();
+    {
+      Gate gate(*db_);
+      std::vector<std::thread> threads;
+      for (std::size_t i = 0; i < jobs.size(); ++i) {
+        threads.emplace_back([&, i] {
+          try {
+            db_->write_queue().run(jobs[i]);
+          } catch (const std::exception& e) {
+            outcome[i] = std::string("error: ") + e.what();
+          }
+        });
+      }
+      EXPECT_TRUE(eventually([&] { return db_->write_queue().waiting() == jobs.size() + 1; }));
+      gate.open();
+      for (auto& t : threads) t.join();
+    }
+    const auto after = db_->write_queue().stats();
+    // The gate's job, then one batch of all the others.
+    EXPECT_EQ(after.batches - before.batches, 2u);
+    EXPECT_GE(after.largest, jobs.size());
+    return outcome;
+  }
+
+  TestDatabase test_db_;
+  std::unique_ptr<store::Database> db_;
+};
+
+TEST_F(WriteQueueTest, FailingJobsInABatchLeaveTheOthersIntact) {
+  std::vector<std::function<void(store::Tx&)>> jobs;
+  for (std::int64_t i = 1; i <= 8; ++i) {
+    jobs.push_back([this, i](store::Tx& tx) {
+      insert(tx, i, "job");
+      if (i == 3) throw Conflict("SOLD_OUT", "job 3 fails after writing");
+      if (i == 5) insert(tx, i, "a duplicate key: a failed statement");
+    });
+  }
+  const auto outcome = run_batch(jobs);
+  for (std::size_t i = 0; i < outcome.size(); ++i) {
+    if (i == 2) {
+      EXPECT_EQ(outcome[i], "error: job 3 fails after writing");
+    } else if (i == 4) {
+      EXPECT_NE(outcome[i], "") << "job 5 broke a unique key";
+    } else {
+      EXPECT_EQ(outcome[i], "") << "job " << i + 1;
+    }
+  }
+  EXPECT_EQ(ids(), (std::set<std::int64_t>{1, 2, 4, 6, 7, 8}));
+}
+
+TEST_F(WriteQueueTest, AConstraintViolationReachesItsOwnCaller) {
+  db_->write([&](store::Tx& tx) { insert(tx, 100, "taken"); });
+  std::vector<std::function<void(store::Tx&)>> jobs{
+      [this](store::Tx& tx) { insert(tx, 1, "one"); },
+      [this](store::Tx& tx) { insert(tx, 100, "again"); },
+      [this](store::Tx& tx) { insert(tx, 2, "two"); }};
+  std::vector<bool> violated(jobs.size(), false);
+  std::vector<std::function<void(store::Tx&)>> wrapped;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    wrapped.push_back([&, i](store::Tx& tx) {
+      try {
+        jobs[i](tx);
+      } catch (const store::ConstraintViolation&) {
+        violated[i] = true;
+        throw;
+      }
+    });
+  }
+  const auto outcome = run_batch(wrapped);
+  EXPECT_EQ(outcome[0], "");
+  EXPECT_NE(outcome[1], "");
+  EXPECT_TRUE(violated[1]);
+  EXPECT_EQ(outcome[2], "");
+  EXPECT_EQ(ids(), (std::set<std::int64_t>{1, 2, 100}));
+}
+
+TEST_F(WriteQueueTest, AJobThatLosesALockConflictRunsAgainAlone) {
+  std::atomic<int> attempts{0};
+  std::vector<std::function<void(store::Tx&)>> jobs{
+      [this](store::Tx& tx) { insert(tx, 1, "one"); },
+      [&](store::Tx& tx) {
+        const int n = ++attempts;
+        insert(tx, 10 + n, "attempt");
+        if (n == 1) throw store::TransientConflict("deadlock detected (simulated)");
+      },
+      [this](store::Tx& tx) { insert(tx, 3, "three"); }};
+  const auto outcome = run_batch(jobs);
+  EXPECT_EQ(outcome, (std::vector<std::string>{"", "", ""}));
+  EXPECT_EQ(attempts.load(), 2);
+  // The first attempt's row went with its savepoint.
+  EXPECT_EQ(ids(), (std::set<std::int64_t>{1, 3, 12}));
+}
+
+TEST_F(WriteQueueTest, AJobCanAskToRunAgainAfterChangingItsState) {
+  bool second_time = false;
+  std::vector<std::function<void(store::Tx&)>> jobs{[this](store::Tx& tx) { insert(tx, 1, "one"); },
+                                                    [&](store::Tx& tx) {
+                                                      insert(tx, second_time ? 21 : 20, "attempt");
+                                                      if (!second_time) {
+                                                        second_time = true;
+                                                        throw store::RetryJob{};
+                                                      }
+                                                    }};
+  EXPECT_EQ(run_batch(jobs), (std::vector<std::string>{"", ""}));
+  EXPECT_EQ(ids(), (std::set<std::int64_t>{1, 21}));
+}
+
+TEST_F(WriteQueueTest, NobodyHearsSuccessWhenTheBatchFails) {
+  std::vector<std::function<void(store::Tx&)>> jobs{
+      [this](store::Tx& tx) { insert(tx, 1, "one"); },
+      [this](store::Tx& tx) { insert(tx, 2, "two"); },
+      [](store::Tx&) { throw store::DatabaseUnavailable("disk full (simulated)"); },
+      [this](store::Tx& tx) { insert(tx, 4, "four"); }};
+  const auto outcome = run_batch(jobs);
+  for (const auto& o : outcome) EXPECT_EQ(o, "error: disk full (simulated)");
+  EXPECT_TRUE(ids().empty());
+}
+
+TEST_F(WriteQueueTest, AJobAloneNeedsNoSavepoint) {
+  // A single waiting job runs as a plain transaction with the engine's errors.
+  EXPECT_THROW(db_->batched([&](store::Tx& tx) {
+    insert(tx, 1, "one");
+    throw Conflict("SOLD_OUT", "refused");
+  }),
+               Conflict);
+  EXPECT_EQ(db_->batched([&](store::Tx& tx) {
+    insert(tx, 2, "two");
+    return 7;
+  }),
+            7);
+  EXPECT_EQ(ids(), (std::set<std::int64_t>{2}));
+}
+
+// Orders over HTTP that share one batch: a refused one changes nothing for the others.
+TEST(WriteQueueHttpTest, OrdersInOneBatchKeepTheirOwnOutcomes) {
+  using namespace checkout_support;
+  // One writer: the batch behind the gate is then all of them.
+  TestServer server([](Config& c) {
+    c.worker_threads = 16;
+    c.write_writers = 1;
+  });
+  App& app = server.app();
+  Event e = create_event(app);
+  TicketType open = create_ticket_type(app, e.id, {.name = "Open", .price = 0});
+  TicketType scarce =
+      create_ticket_type(app, e.id, {.name = "Scarce", .price = 0, .quantity_total = 2});
+  struct Request {
+    json::object body;
+    int expected_status;
+  };
+  const auto line = [](const std::string& type, json::value extra = nullptr) {
+    json::object l{{"ticket_type_id", type}, {"quantity", 1}};
+    if (!extra.is_null()) l["seat_ids"] = extra;
+    return l;
+  };
+  std::vector<Request> requests;
+  for (int i = 0; i < 4; ++i) requests.push_back({{{"ticket_items", {line(open.id)}}}, 201});
+  // Reserves a ticket of Open, then fails on the seat (Open has none): the
+  // reservation goes with it.
+  requests.push_back(
+      {{{"ticket_items", {line(open.id, json::array{json::value(crypto::uuid_v4())})}}}, 422});
+  requests.push_back({{{"ticket_items", {line(crypto::uuid_v4())}}}, 404});
+  std::vector<std::string> tokens;
+  for (std::size_t i = 0; i < requests.size() + 3; ++i) {
+    tokens.push_back(quick_buyer(app, "batch" + std::to_string(i) + "@example.com"));
+  }
+  // Three buyers for the two Scarce tickets: one is refused.
+  for (int i = 0; i < 3; ++i) requests.push_back({{{"ticket_items", {line(scarce.id)}}}, 0});
+
+  std::vector<HttpResponse> responses(requests.size());
+  {
+    Gate gate(app.db());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      threads.emplace_back([&, i] {
+        HttpClient http(server.port());
+        responses[i] = http.post("/api/orders", requests[i].body, tokens[i]);
+      });
+    }
+    // Every order waits behind the gate.
+    EXPECT_TRUE(
+        eventually([&] { return app.db().write_queue().waiting() == requests.size() + 1; }));
+    gate.open();
+    for (auto& t : threads) t.join();
+  }
+  EXPECT_GE(app.db().write_queue().stats().largest, requests.size());
+  int scarce_sold = 0, scarce_refused = 0;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (requests[i].expected_status != 0) {
+      EXPECT_EQ(responses[i].status, requests[i].expected_status) << i << " " << responses[i].body;
+    } else if (responses[i].status == 201) {
+      ++scarce_sold;
+    } else {
+      EXPECT_EQ(responses[i].status, 409) << responses[i].body;
+      ++scarce_refused;
+    }
+  }
+  EXPECT_EQ(scarce_sold, 2);
+  EXPECT_EQ(scarce_refused, 1);
+  EXPECT_EQ(quantity_sold(app, open.id), 4);
+  EXPECT_EQ(quantity_sold(app, scarce.id), 2);
+  EXPECT_TRUE(check_inventory(app.db()).empty());
+}
+
+// One `evient serve` child process on port 0 (as in multi_process_test).
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::string& db_url) {
+    int fds[2];
+    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::vector<std::string> env_strings = {
+        "EVIENT_DB=" + db_url,
+        "EVIENT_PORT=0",
+        "EVIENT_ADDRESS=127.0.0.1",
+        std::string("EVIENT_JWT_SECRET=") + kTestJwtSecret,
+        std::string("EVIENT_PAYMENT_SECRET=") + kTestPaymentSecret,
+        "EVIENT_ACCESS_LOG=0",
+        "EVIENT_PAYMENT_PROVIDER=sandbox",
+        "EVIENT_MAX_HELD_PER_IP=0",
+        "EVIENT_WORKERS=8",
+        "EVIENT_DB_POOL=4"};
+    for (char** e = environ; *e; ++e) {
+      if (std::string_view(*e).starts_with("EVIENT_")) continue;
+      env_strings.emplace_back(*e);
+    }
+    std::vector<char*> envp;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::string binary = EVIENT_BINARY;
+    std::string serve = "serve";
+    char* argv[] = {binary.data(), serve.data(), nullptr};
+    int rc = posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv, envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    if (rc != 0) throw std::runtime_error("cannot start " + binary);
+    read_port(fds[0]);
+  }
+
+  ~ServerProcess() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      int status = 0;
+      ::waitpid(pid_, &status, 0);
+    }
+    if (drain_.joinable()) drain_.join();
+  }
+
+  void kill_now() {
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = 0;
+  }
+
+  std::uint16_t port() const { return port_; }
+
+ private:
+  void read_port(int fd) {
+    std::string buffer;
+    char chunk[512];
+    while (port_ == 0) {
+      ssize_t n = ::read(fd, chunk, sizeof chunk);
+      if (n <= 0) throw std::runtime_error("server exited before listening: " + buffer);
+      buffer.append(chunk, static_cast<std::size_t>(n));
+      if (auto pos = buffer.find("port="); pos != std::string::npos) {
+        auto end = buffer.find_first_not_of("0123456789", pos + 5);
+        if (end != std::string::npos)
+          port_ = static_cast<std::uint16_t>(std::stoi(buffer.substr(pos + 5, end - pos - 5)));
+      }
+    }
+    drain_ = std::thread([fd] {
+      char sink[512];
+      while (::read(fd, sink, sizeof sink) > 0) {
+      }
+      ::close(fd);
+    });
+  }
+
+  pid_t pid_ = 0;
+  std::uint16_t port_ = 0;
+  std::thread drain_;
+};
+
+TEST(WriteQueueCrashTest, KillDuringBatchedLoadLosesNoAcknowledgedOrder) {
+  TestDatabase db;
+  init_process(test_config(db.url()));
+  auto app = std::make_unique<App>(test_config(db.url()));
+  Event e = create_event(*app);
+  TicketType free_type =
+      create_ticket_type(*app, e.id, {.name = "Free", .price = 0, .quantity_total = 1000000});
+  TicketType paid_type = create_ticket_type(*app, e.id, {.name = "Paid", .price = 5000});
+  constexpr int kBuyers = 12;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < kBuyers * 4; ++i) {
+    User u;
+    u.id = crypto::uuid_v4();
+    u.email = "crash" + std::to_string(i) + "@example.com";
+    u.password_hash = "$argon2id$not-used-in-this-test";
+    u.created_at = u.updated_at = app->clock().now();
+    app->db().write([&](store::Tx& tx) { store::users::insert(tx, u); });
+    tokens.push_back(TokenSigner(kTestJwtSecret, std::chrono::hours(1))
+                         .issue(u.id, "user", 0, app->clock().now()));
+  }
+
+  ServerProcess server(db.url());
+  std::mutex mutex;
+  std::vector<std::string> acknowledged;
+  std::atomic<int> refused{0};
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kBuyers; ++i) {
+    threads.emplace_back([&, i] {
+      for (int n = 0; !stop; ++n) {
+        try {
+          HttpClient http(server.port());
+          const std::string& token = tokens[static_cast<std::size_t>(i * 4 + n % 4)];
+          const std::string type = n % 3 == 2 ? paid_type.id : free_type.id;
+          auto r =
+              http.post("/api/orders",
+                        {{"ticket_items",
+                          json::array{json::object{{"ticket_type_id", type}, {"quantity", 1}}}}},
+                        token);
+          if (r.status == 201) {
+            std::lock_guard<std::mutex> lock(mutex);
+            acknowledged.push_back(
+                std::string(r.json().at("data").at("order").at("id").as_string()));
+          } else {
+            ++refused;  // the per-person limits, say: acknowledged as refused, nothing to keep
+          }
+        } catch (const std::exception&) {
+          // The server is gone: nothing was acknowledged.
+          return;
+        }
+      }
+    });
+  }
+  EXPECT_TRUE(eventually(
+      [&] {
+        std::lock_guard<std::mutex> lock(mutex);
+        return acknowledged.size() >= 150;
+      },
+      60s));
+  server.kill_now();
+  stop = true;
+  for (auto& t : threads) t.join();
+
+  // Reopened, as `evient check` would.
+  app.reset();
+  auto reopened = std::make_unique<App>(test_config(db.url()));
+  store::Database& store = reopened->db();
+  for (const auto& id : acknowledged) {
+    EXPECT_EQ(store.read([&](store::Tx& tx) {
+      return tx.exec("SELECT COUNT(*) FROM orders WHERE id = $1", {id})[0].i64(0);
+    }),
+              1)
+        << "acknowledged order " << id << " is gone";
+  }
+  EXPECT_TRUE(check_inventory(store).empty());
+  EXPECT_TRUE(check_seating(store).empty());
+  EXPECT_GE(acknowledged.size(), 150u);
+}
+
+}  // namespace
+}  // namespace evient::test
