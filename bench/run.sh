@@ -4,7 +4,9 @@
 # side, drives both with wrk on 127.0.0.1, measures each scenario's limit in the
 # same run, and writes bench/RESULTS.md. See bench/README.md.
 # Knobs: BUILD (build dir, default build), BENCH_DURATION (seconds per wrk run,
-# default 5), BENCH_CONNECTIONS (default 64).
+# default 5), BENCH_CONNECTIONS (default 64), BENCH_ONLY (space-separated
+# scenarios to run out of: reads login checkout door onsale variants; the
+# report then goes to standard output only and RESULTS.md is left as it is).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +15,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 engines=${1:-all}
 duration=${BENCH_DURATION:-5}
 conns=${BENCH_CONNECTIONS:-64}
+only=${BENCH_ONLY:-}
+want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
 bench_require "$evient" "$tools/bare_server" "$tools/bench_data" "$tools/sqlite_reserve" \
   "$tools/argon2_verify"
 bench_workdir bench
@@ -120,7 +124,8 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
   wait_http "$bare/"
   echo "$engine: list page $list_bytes bytes, detail $detail_bytes bytes" >>"$notes"
 
-  local bare_rps rss bare_plain=0
+  local bare_rps rss bare_plain=0 bare_detail=0
+  if want reads; then
   for mode in plain filter; do
     log "$engine: catalogue ($mode)"
     run_wrk catalogue.lua "$bare" "$conns" "$duration" BENCH_MODE=$mode >/dev/null
@@ -138,14 +143,16 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
   log "$engine: event detail"
   run_wrk detail.lua "$bare" "$conns" "$duration" >/dev/null
   bare_rps=$(field rps "$last_result")
-  local bare_detail=$bare_rps
+  bare_detail=$bare_rps
   reset_peak "$pid"
   run_wrk detail.lua "$url" "$conns" "$duration" >/dev/null
   rss=$(peak_mb "$pid")
   note_rss "$rss"
   row "$engine" "event detail" "GET /api/events/:id, 1,800 ids; cache hits $(field cache_hits "$last_result")" \
     "bare Beast" "$bare_rps" "$rss"
+  fi
 
+  if want login; then
   log "$engine: login"
   local argon
   argon=$("$tools/argon2_verify" 2 3)
@@ -155,7 +162,9 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
   note_rss "$rss"
   row "$engine" "login" "POST /api/auth/login, 4 connections" "Argon2id verify x2 threads" \
     "$(sed -n 's/verifies_per_s=\([0-9.]*\).*/\1/p' <<<"$argon")" "$rss"
+  fi
 
+  if want checkout; then
   for mode in hot spread; do
     log "$engine: checkout ($mode)"
     reset_peak "$pid"
@@ -168,7 +177,9 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
     [ "$mode" = spread ] && what="POST /api/orders, 1 ticket, 3,000 ticket types"
     row "$engine" "checkout ($mode)" "$what" "reservation UPDATE alone" "$raw" "$rss"
   done
+  fi
 
+  if want door; then
   log "$engine: door"
   reset_peak "$pid"
   run_wrk door.lua "$url" "$conns" "$duration" >/dev/null
@@ -185,7 +196,9 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
     BENCH_CODE_OFFSET=$(($(wc -l <"$BENCH_DATA/door_codes_http.txt") / 2)) >/dev/null
   row "$engine" "door, 8 connections" "as above, codes not used by the run above" \
     "check-in UPDATE alone" "$raw" "$(peak_mb "$pid")"
+  fi
 
+  if want onsale; then
   log "$engine: on-sale"
   reset_peak "$pid"
   local readers_out="$work/readers-$engine.txt"
@@ -227,9 +240,11 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
     "$(field p50_ms "$readers_result")" "$(field p99_ms "$readers_result")" \
     "$(field cache_hits "$readers_result") of $(field requests "$readers_result")" "$rss" \
     >>"$onsale_rows"
+  fi
   stop "$pid"
 
   # The same reads with the server's defaults changed one at a time.
+  want variants || { stop "$bare_pid"; return; }
   for variant in "EVIENT_CACHE_TTL_MS=0" "EVIENT_WORKERS=2"; do
     log "$engine: catalogue and detail with $variant"
     start_server "$db" "$variant"
@@ -332,5 +347,7 @@ ram=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   sed 's/^/- /' "$notes"
   echo
   cat "$here/CHANGES.md"
-} >"$here/RESULTS.md"
-cat "$here/RESULTS.md"
+} >"$work/RESULTS.md"
+# A partial run (BENCH_ONLY) must not replace the full table.
+[ -n "$only" ] || cp "$work/RESULTS.md" "$here/RESULTS.md"
+cat "$work/RESULTS.md"
