@@ -130,6 +130,42 @@ TEST_F(TokenLifecycleTest, AnotherProcessDeactivatingTheUserIsSeen) {
   EXPECT_EQ(status, 401u);
 }
 
+// On PostgreSQL the common case reads nothing: a change that bypasses the
+// store (so sends no notification) is not seen until a notification comes.
+TEST_F(TokenLifecycleTest, OnPostgresTheUserIsCachedUntilANotification) {
+  if (server_.app().db().engine() != store::Engine::Postgres) GTEST_SKIP() << "PostgreSQL only";
+  const std::string token = server_.register_user("mai@example.com");
+  const std::string id = server_.user_id(token);
+  // The listener starts with the first token check; wait until it listens.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!server_.app().db().sees_account_changes() &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(server_.app().db().sees_account_changes());
+  ASSERT_EQ(http().get("/api/auth/me", token).status, 200u);
+
+  store::DatabaseOptions other;
+  other.url = server_.db_url();
+  other.pool_size = 1;
+  auto db = store::open_database(other);
+  db->with_connection([&](store::Connection& c) {
+    c.exec("UPDATE users SET is_active = FALSE WHERE id = $1", {id});
+  });
+  EXPECT_EQ(http().get("/api/auth/me", token).status, 200u) << "the token check read the database";
+
+  db->with_connection([&](store::Connection& c) {
+    c.exec("SELECT pg_notify('" + std::string(store::kAccountsChannel) + "', '')", {});
+  });
+  unsigned status = 200u;
+  const auto notified = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  while (status == 200u && std::chrono::steady_clock::now() < notified) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    status = http().get("/api/auth/me", token).status;
+  }
+  EXPECT_EQ(status, 401u);
+}
+
 TEST(TokenLifetime, DefaultIsOneHour) {
   EXPECT_EQ(Config{}.jwt_ttl, std::chrono::hours(1));
   TestServer server([](Config& c) { c.jwt_ttl = Config{}.jwt_ttl; });
