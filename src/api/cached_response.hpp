@@ -3,15 +3,50 @@
 // miss. `build` must return a 200 with the default content type and no extra
 // headers (what http::ok / http::paged make); errors are thrown, never cached.
 // The response says X-Cache: hit|miss.
+#include <boost/json.hpp>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "http/message.hpp"
 #include "services/catalog_cache.hpp"
 
 namespace evient::api {
 
+// A whole response (banners; a seat map with Depends::Everything).
 http::Response cached_response(CatalogCache& cache, const std::string& key,
-                               const std::function<http::Response()>& build);
+                               const std::function<http::Response()>& build,
+                               CatalogCache::Depends depends = CatalogCache::Depends::Catalogue);
+
+// Makes a PageTemplate: serialisers put hole() where an availability value
+// goes, and finish() cuts the serialised response at the holes. A hole is a
+// JSON string carrying a random per-process marker, so no stored text can
+// pose as one.
+class TemplateBuilder {
+ public:
+  TemplateBuilder();
+  boost::json::value hole(AvailabilitySlot::Field field, std::vector<std::string> type_ids);
+  // Remembers a type's current availability (what the page was read with).
+  void saw(const TicketType& t) { availability_.emplace(t.id, t); }
+  std::shared_ptr<const PageTemplate> finish(const std::string& serialized);
+  AvailabilityMap take_availability() { return std::move(availability_); }
+
+ private:
+  std::string marker_;
+  std::vector<AvailabilitySlot> slots_;
+  AvailabilityMap availability_;
+};
+
+// A page whose availability is overlaid at serve time: `build` serialises with
+// holes through the builder; `read` reads the types' availability again.
+http::Response cached_page(CatalogCache& cache, const std::string& key,
+                           const std::function<http::Response(TemplateBuilder&)>& build,
+                           const CatalogCache::ReadAvailability& read);
+
+// The cached response for `key` when it can be served without the database
+// (on an I/O thread), else none.
+std::optional<http::Response> peek_cached(CatalogCache& cache, const std::string& key);
 
 }  // namespace evient::api

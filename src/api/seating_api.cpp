@@ -232,11 +232,19 @@ void register_seating_routes(http::Router& r, SeatingService& seating) {
               seating.set_blocks(req.user().user_id, req.param("id"), ids, *blocked), *blocked));
         });
 
-  r.get("/api/events/:id/seats", http::Access::Public, [&seating](http::Request& req) {
-    const std::string& id = req.param("id");
-    return cached_response(seating.cache(), "seats/" + id,
-                           [&] { return http::ok(seat_map_json(seating.seat_map(id))); });
-  });
+  // Seat states change with every sale: the map is dropped by any write.
+  r.get(
+      "/api/events/:id/seats", http::Access::Public,
+      [&seating](http::Request& req) {
+        const std::string& id = req.param("id");
+        return cached_response(
+            seating.cache(), "seats/" + id,
+            [&] { return http::ok(seat_map_json(seating.seat_map(id))); },
+            CatalogCache::Depends::Everything);
+      },
+      [&seating](http::Request& req) {
+        return peek_cached(seating.cache(), "seats/" + req.param("id"));
+      });
 }
 
 }  // namespace evient::api

@@ -154,6 +154,9 @@ std::string Registry::render() const {
   counter(out, "evient_cache_hits_total", "Catalogue responses served from the cache", cache_hits);
   counter(out, "evient_cache_misses_total", "Catalogue responses built from the database",
           cache_misses);
+  counter(out, "evient_cache_availability_reads_total",
+          "Cached catalogue responses whose availability was read again after a sale",
+          cache_availability_reads);
   counter(out, "evient_orders_created_total", "Orders placed (pending, or paid at once when free)",
           orders_created);
   counter(out, "evient_orders_paid_total", "Orders paid (free orders included)", orders_paid);

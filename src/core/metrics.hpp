@@ -116,6 +116,7 @@ struct Registry {
   Histogram pool_wait;
   Counter cache_hits;
   Counter cache_misses;
+  Counter cache_availability_reads;  // hits whose availability was read again
   Counter orders_created;
   Counter orders_paid;
   Family<Counter> orders_released{

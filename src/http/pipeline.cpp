@@ -98,6 +98,30 @@ Response Pipeline::handle(Request& request) {
   return response;
 }
 
+std::optional<Response> Pipeline::try_without_blocking(Request& request) {
+  if (request.method != Method::Get) return std::nullopt;
+  const auto started = std::chrono::steady_clock::now();
+  std::optional<Response> response;
+  try {
+    check_target_text(request);
+    RouteMatch m = router_.match(request);
+    if (!m.route || !m.route->peek || m.route->access != Access::Public) return std::nullopt;
+    response = m.route->peek(request);
+    if (!response) return std::nullopt;
+    request.route = m.route->pattern;
+    // The rest exactly as handle() does it.
+    apply_cors(request, *response);
+    apply_response_headers(request, *response);
+    response->headers.emplace_back("X-Request-Id", request.request_id);
+  } catch (...) {
+    // Malformed input and the like: handle() answers it on the pool.
+    return std::nullopt;
+  }
+  log_access(request, response->status, started);
+  count_request(request, response->status, started);
+  return response;
+}
+
 Response Pipeline::error(Request& request, unsigned status, std::string code, std::string message) {
   Response r = error_response(ApiError(status, std::move(code), std::move(message)));
   apply_cors(request, r);

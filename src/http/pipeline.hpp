@@ -36,6 +36,10 @@ class Pipeline {
   Pipeline(Router router, std::shared_ptr<Authenticator> auth, CorsConfig cors,
            std::shared_ptr<const StaticFiles> web = nullptr);
   Response handle(Request& request);
+  // What handle() would answer, when a public GET route can answer without
+  // blocking (Route::peek: a cache hit); else none, and the request goes to
+  // the pool. Runs on an I/O thread; never throws.
+  std::optional<Response> try_without_blocking(Request& request);
   // For errors the server detects before routing (body too large, bad request line).
   Response error(Request& request, unsigned status, std::string code, std::string message);
 

@@ -60,8 +60,8 @@ std::string_view method_name(Method m) {
   return "OTHER";
 }
 
-void Router::add(Method method, std::string pattern, Access access, Handler handler) {
-  Route r{method, pattern, access, std::move(handler), split_path(pattern)};
+void Router::add(Method method, std::string pattern, Access access, Handler handler, Peek peek) {
+  Route r{method, pattern, access, std::move(handler), split_path(pattern), std::move(peek)};
   routes_.push_back(std::move(r));
 }
 

@@ -2,6 +2,7 @@
 // Method + path matching. Patterns are literal segments and ":name" captures,
 // e.g. "/api/events/:id/ticket-types". Matching is exact per segment.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,11 @@ namespace evient::http {
 enum class Access { Public, Optional, User, Admin };
 
 using Handler = std::function<Response(Request&)>;
+// A public GET route's answer when it is at hand without blocking (a cache
+// hit), else none; called on an I/O thread before the request goes to the
+// pool, so it must never read the database nor wait. It may throw (say, on a
+// malformed query): the request then goes to the pool and `handler` answers.
+using Peek = std::function<std::optional<Response>(Request&)>;
 
 struct Route {
   Method method;
@@ -22,6 +28,7 @@ struct Route {
   Access access;
   Handler handler;
   std::vector<std::string> segments;  // split pattern
+  Peek peek;                          // optional
 };
 
 struct RouteMatch {
@@ -32,8 +39,10 @@ struct RouteMatch {
 
 class Router {
  public:
-  void add(Method method, std::string pattern, Access access, Handler handler);
-  void get(std::string p, Access a, Handler h) { add(Method::Get, std::move(p), a, std::move(h)); }
+  void add(Method method, std::string pattern, Access access, Handler handler, Peek peek = {});
+  void get(std::string p, Access a, Handler h, Peek peek = {}) {
+    add(Method::Get, std::move(p), a, std::move(h), std::move(peek));
+  }
   void post(std::string p, Access a, Handler h) {
     add(Method::Post, std::move(p), a, std::move(h));
   }

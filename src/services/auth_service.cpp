@@ -128,12 +128,40 @@ AuthResult AuthService::login(const std::string& raw_email, const std::string& p
   return {issue_token(*user), *user};
 }
 
+struct AuthService::CachedOwner {
+  std::optional<store::users::TokenOwner> owner;
+  std::uint64_t generation = 0;
+};
+
 User AuthService::authenticate(std::string_view token) {
   auto claims = signer_.verify(token, clock_.now());
   if (!claims) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
-  auto owner = db_.read([&](store::Tx& tx) {
-    return store::users::find_for_token(tx, claims->user_id, claims->token_id);
-  });
+  // The signature and expiry are checked every time; only the user row and
+  // the token's revocation are cached, and only while no account change can
+  // have happened unseen (see the members' comment).
+  const bool cacheable = db_.sees_account_changes();
+  const std::uint64_t generation = db_.account_generation();
+  const std::string key = claims->user_id + ' ' + claims->token_id;
+  std::shared_ptr<const CachedOwner> cached;
+  if (cacheable) {
+    std::lock_guard lock(owners_mutex_);
+    auto it = owners_.find(key);
+    if (it != owners_.end() && it->second->generation == generation) cached = it->second;
+  }
+  if (!cached) {
+    auto fresh = std::make_shared<CachedOwner>();
+    fresh->generation = generation;
+    fresh->owner = db_.read([&](store::Tx& tx) {
+      return store::users::find_for_token(tx, claims->user_id, claims->token_id);
+    });
+    cached = fresh;
+    if (cacheable && db_.sees_account_changes()) {
+      std::lock_guard lock(owners_mutex_);
+      if (owners_.size() >= kMaxCachedOwners) owners_.clear();
+      owners_[key] = cached;
+    }
+  }
+  const auto& owner = cached->owner;
   if (!owner) throw Unauthorized("Invalid or expired token", "INVALID_TOKEN");
   if (owner->token_revoked) {
     throw Unauthorized("Token was revoked; please log in again", "TOKEN_REVOKED");

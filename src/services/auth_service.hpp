@@ -1,7 +1,10 @@
 #pragma once
 // Accounts: registration, login, token checks and the caller's own profile.
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
@@ -73,6 +76,15 @@ class AuthService {
   RateLimiter registrations_;      // per client address
   PasswordHasher hasher_;
   std::string dummy_hash_;  // verified against when the email is unknown (equal timing)
+
+  // What authenticate() read for a (user, token id), stamped with
+  // Database::account_generation() from before the read; used only while
+  // that has not moved and the database sees other processes' account changes
+  // (PostgreSQL's LISTEN). Bounded: cleared when full.
+  struct CachedOwner;
+  static constexpr std::size_t kMaxCachedOwners = 20000;
+  std::mutex owners_mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const CachedOwner>> owners_;
 };
 
 // Lower-cases and trims; the one place emails are normalised.

@@ -104,6 +104,28 @@ EventDetail CatalogService::detail(const std::string& id_or_slug) {
   return db_.read(load).first;
 }
 
+AvailabilityMap CatalogService::availability(const std::vector<std::string>& type_ids,
+                                             bool release_expired) {
+  auto load = [&](store::Tx& tx) {
+    auto types = store::events::ticket_types_by_id(tx, type_ids);
+    std::optional<std::string> expired_event;
+    if (release_expired && refresher_ && !types.empty() &&
+        !store::orders::expired_pending_for_event(tx, types.front().event_id, clock_.now())
+             .empty()) {
+      expired_event = types.front().event_id;
+    }
+    return std::make_pair(std::move(types), expired_event);
+  };
+  auto [types, expired_event] = db_.read(load);
+  if (expired_event) {
+    refresher_(*expired_event);
+    types = db_.read(load).first;
+  }
+  AvailabilityMap out;
+  for (auto& t : types) out.emplace(t.id, std::move(t));
+  return out;
+}
+
 std::vector<Banner> CatalogService::banners() {
   return db_.read([&](store::Tx& tx) { return store::banners::list_active(tx); });
 }

@@ -55,6 +55,10 @@ class CatalogService {
   // `id_or_slug` is the event's UUID or its slug. Drafts are 404.
   EventDetail detail(const std::string& id_or_slug);
   std::vector<Banner> banners();
+  // The current availability of these types (CatalogCache's overlay). With
+  // `release_expired`, as detail() does: holds on their event that have
+  // expired are released first.
+  AvailabilityMap availability(const std::vector<std::string>& type_ids, bool release_expired);
 
   // Serialised responses of the methods above, keyed by cache_key(); the API
   // layer fills it (it owns serialisation). See catalog_cache.hpp for when an

@@ -158,11 +158,36 @@ class Connection {
   const Dialect& dialect() const { return dialect_of(engine()); }
 };
 
+// What a statement may change, as far as cached catalogue pages care
+// (Database::catalog_generation()).
+enum class WriteKind {
+  None,          // reads only
+  Availability,  // only what the catalogue overlays at serve time: sales and holds
+  Other,         // anything else, and whatever is not recognised
+};
+// Classifies a statement by its text: SELECT reads; INSERT/UPDATE/DELETE on
+// orders, tickets and other tables the catalogue does not show, and UPDATEs
+// that set only ticket_types.quantity_sold or event_seats' sale state, are
+// Availability; everything else is Other.
+WriteKind classify_statement(std::string_view sql);
+// Whether the statement may change who a token belongs to or whether it is
+// still good: a write to users or revoked_tokens, except an UPDATE that only
+// assigns columns to themselves (a row lock, as checkout takes on the buyer).
+bool writes_accounts(std::string_view sql);
+// The PostgreSQL channel on which commits that wrote accounts are announced.
+inline constexpr std::string_view kAccountsChannel = "evient_accounts";
+
 // One unit of work on one connection, inside a transaction.
 class Tx {
  public:
-  explicit Tx(Connection& c) : conn_(c) {}
+  // A transaction starts with nothing written (see ~Tx and
+  // Database::bump_write_generation()).
+  explicit Tx(Connection& c);
+  ~Tx();
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
   Result exec(std::string_view sql, const std::vector<Param>& params = {}) {
+    note(sql);
     return conn_.exec(sql, params);
   }
   std::optional<Result::Row> one(std::string_view sql, const std::vector<Param>& params,
@@ -175,7 +200,14 @@ class Tx {
   Connection& connection() { return conn_; }
 
  private:
+  // Records what `sql` writes; on PostgreSQL, the first write to accounts also
+  // queues a notification to other processes (sent by the server at COMMIT).
+  void note(std::string_view sql);
+
   Connection& conn_;
+  WriteKind wrote_ = WriteKind::None;
+  bool wrote_accounts_ = false;
+  int unwinding_at_start_ = 0;
 };
 
 enum class TxMode { Read, Write };
@@ -208,6 +240,27 @@ class Database {
   std::uint64_t write_generation() const {
     return write_generation_.load(std::memory_order_acquire);
   }
+  // Like write_generation(), but not bumped by transactions whose statements
+  // all changed only availability (classify_statement(): an order, a payment,
+  // a released hold, a check-in). Cached catalogue pages are stamped with it and
+  // overlay availability at serve time, so an on-sale does not evict them.
+  // Conservative by construction: a commit the engine cannot attribute to a
+  // transaction that ended on the same thread (with_connection, a hand-off
+  // between threads) counts as Other.
+  std::uint64_t catalog_generation() const {
+    return catalog_generation_.load(std::memory_order_acquire);
+  }
+  // Like write_generation(), for commits that wrote accounts (writes_accounts())
+  // — and, where sees_account_changes() holds, for such commits by other
+  // processes too. The token check caches users against it.
+  std::uint64_t account_generation() const {
+    return account_generation_.load(std::memory_order_acquire);
+  }
+  // Whether account changes made by other processes reach account_generation()
+  // right now. PostgreSQL: while its listener connection LISTENs on
+  // kAccountsChannel. SQLite: never (another process may share the file and
+  // would not tell), so nothing about accounts may be cached there.
+  virtual bool sees_account_changes() const { return false; }
 
   template <class F>
   auto write(F&& f) {
@@ -251,10 +304,18 @@ class Database {
   }
 
  protected:
-  void bump_write_generation() { write_generation_.fetch_add(1, std::memory_order_acq_rel); }
+  // Engines call this after every COMMIT of a write transaction (and after
+  // with_connection). Whether the commit was availability-only is what the
+  // last Tx that ended on this thread recorded; the record is consumed here.
+  void bump_write_generation();
+  // Another process may have changed accounts (a notification, or a listener
+  // that reconnected and may have missed some).
+  void note_account_change() { account_generation_.fetch_add(1, std::memory_order_acq_rel); }
 
  private:
   std::atomic<std::uint64_t> write_generation_{0};
+  std::atomic<std::uint64_t> catalog_generation_{0};
+  std::atomic<std::uint64_t> account_generation_{0};
   WriteQueue write_queue_{*this};
 };
 

@@ -194,6 +194,15 @@ std::vector<TicketType> ticket_types(Tx& tx, const std::string& event_id, bool i
                    rows::ticket_type);
 }
 
+std::vector<TicketType> ticket_types_by_id(Tx& tx, const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  QueryBuilder q;
+  std::string in;
+  for (const auto& id : ids) in += (in.empty() ? "" : ", ") + q.bind(id);
+  return rows::all(tx.exec(kSelectType + " WHERE t.id IN (" + in + ")", q.params()),
+                   rows::ticket_type);
+}
+
 void attach_visible_types(Tx& tx, std::vector<EventCard>& cards) {
   if (cards.empty()) return;
   QueryBuilder q;

@@ -43,6 +43,9 @@ std::optional<TicketType> find_ticket_type(Tx& tx, const std::string& id);
 // when given.
 std::vector<TicketTypeListing> list_ticket_types(Tx& tx,
                                                  const std::optional<std::string>& event_id);
+// The types with these ids (any status), in no particular order: what the
+// catalogue cache reads to overlay current availability on a cached page.
+std::vector<TicketType> ticket_types_by_id(Tx& tx, const std::vector<std::string>& ids);
 // Fills each card's ticket_types with its event's visible types, in one statement.
 void attach_visible_types(Tx& tx, std::vector<EventCard>& cards);
 void insert_ticket_type(Tx& tx, const TicketType& t);

@@ -7,9 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/parse.hpp>
 #include <thread>
 #include <vector>
 
+#include "services/catalog_service.hpp"
+#include "services/services.hpp"
 #include "store/events_repo.hpp"
 #include "store/orders_repo.hpp"
 #include "support/fixtures.hpp"
@@ -89,6 +92,79 @@ TEST_F(CatalogCacheTest, AnOrderShowsInAvailabilityOnTheNextRead) {
   EXPECT_TRUE(read("/api/events").json().at("data").at(0).at("is_sold_out").as_bool());
 }
 
+// A sale changes only availability: cached pages keep their static part and
+// get current availability overlaid, byte for byte what a rebuild gives.
+TEST_F(CatalogCacheTest, AnOrderOverlaysAvailabilityWithoutRebuildingThePage) {
+  Event e = create_event(server_.app(), {.is_hot = true});
+  TicketType last = create_ticket_type(server_.app(), e.id,
+                                       {.name = "Last", .price = 100000, .quantity_total = 1});
+  create_ticket_type(server_.app(), e.id, {.name = "Plenty", .price = 200000, .quantity_total = 9});
+  const std::string detail = "/api/events/" + e.id;
+  const std::vector<std::string> pages = {detail, "/api/events?page=1&limit=10",
+                                          "/api/events/featured"};
+  for (const auto& page : pages) read_cached(page);
+  CatalogCache& cache = server_.app().services().catalog->cache();
+  const auto misses = cache.misses();
+  const auto availability_reads = cache.availability_reads();
+
+  const std::string token = server_.register_user("buyer@evient.test");
+  auto order = http().post(
+      "/api/orders",
+      json::object{{"ticket_items",
+                    json::array{json::object{{"ticket_type_id", last.id}, {"quantity", 1}}}}},
+      token);
+  ASSERT_EQ(order.status, 201) << order.body;
+
+  std::vector<std::string> overlaid;
+  for (const auto& page : pages) {
+    auto r = read(page);
+    EXPECT_EQ(r.header("x-cache"), "hit") << page;
+    overlaid.push_back(r.body);
+  }
+  EXPECT_EQ(cache.misses(), misses) << "a sale rebuilt a cached page";
+  EXPECT_EQ(cache.availability_reads(), availability_reads + pages.size());
+
+  const auto d = boost::json::parse(overlaid[0]).at("data").at("ticket_types");
+  EXPECT_EQ(d.at(0).at("quantity_sold").as_int64(), 1);
+  EXPECT_EQ(d.at(0).at("available").as_int64(), 0);
+  EXPECT_EQ(d.at(0).at("status").as_string(), "sold_out");
+  EXPECT_EQ(d.at(1).at("status").as_string(), "active");
+  const auto card = boost::json::parse(overlaid[1]).at("data").at(0);
+  EXPECT_EQ(card.at("ticket_types").at(0).at("quantity_sold").as_int64(), 1);
+  EXPECT_FALSE(card.at("is_sold_out").as_bool());
+
+  // Served again as is until the next write.
+  for (const auto& page : pages) EXPECT_EQ(read(page).header("x-cache"), "hit");
+  EXPECT_EQ(cache.availability_reads(), availability_reads + pages.size());
+
+  // A catalogue write (a no-op one will do) forces a rebuild: the same bytes.
+  server_.app().db().write([&](store::Tx& tx) { store::events::update(tx, e); });
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    auto rebuilt = read(pages[i]);
+    EXPECT_EQ(rebuilt.header("x-cache"), "miss") << pages[i];
+    EXPECT_EQ(rebuilt.body, overlaid[i]) << pages[i];
+  }
+}
+
+TEST_F(CatalogCacheTest, SellingTheLastTypeMarksTheCachedCardSoldOut) {
+  Event e = create_event(server_.app());
+  TicketType t = create_ticket_type(server_.app(), e.id, {.price = 0, .quantity_total = 2});
+  const std::string list = "/api/events?page=1&limit=10";
+  EXPECT_FALSE(read_cached(list).json().at("data").at(0).at("is_sold_out").as_bool());
+  const std::string token = server_.register_user("buyer@evient.test");
+  auto order = http().post(
+      "/api/orders",
+      json::object{
+          {"ticket_items", json::array{json::object{{"ticket_type_id", t.id}, {"quantity", 2}}}}},
+      token);
+  ASSERT_EQ(order.status, 201) << order.body;
+  auto after = read(list);
+  EXPECT_EQ(after.header("x-cache"), "hit");
+  EXPECT_TRUE(after.json().at("data").at(0).at("is_sold_out").as_bool());
+  EXPECT_EQ(after.json().at("data").at(0).at("ticket_types").at(0).at("status").as_string(),
+            "sold_out");
+}
+
 TEST_F(CatalogCacheTest, AdminEditThroughTheApiShowsOnTheNextRead) {
   Event e = create_event(server_.app(), {.title = "Old title"});
   const std::string admin = server_.admin_token();
@@ -146,7 +222,10 @@ TEST(CatalogCacheFill, ConcurrentMissesOfOneKeyReadTheDatabaseOnce) {
   std::atomic<int> pages{0};
   for (int i = 0; i < 8; ++i) {
     readers.emplace_back([&] {
-      if (*cache.get_or_fill("seats/x", slow_fill).body == "page") ++pages;
+      if (*cache.get_or_fill("seats/x", slow_fill, CatalogCache::Depends::Everything).body ==
+          "page") {
+        ++pages;
+      }
     });
   }
   for (auto& t : readers) t.join();
@@ -158,7 +237,8 @@ TEST(CatalogCacheFill, ConcurrentMissesOfOneKeyReadTheDatabaseOnce) {
   server.app().db().write([](store::Tx& tx) { tx.exec("UPDATE users SET is_active = is_active"); });
   readers.clear();
   for (int i = 0; i < 4; ++i) {
-    readers.emplace_back([&] { cache.get_or_fill("seats/x", slow_fill); });
+    readers.emplace_back(
+        [&] { cache.get_or_fill("seats/x", slow_fill, CatalogCache::Depends::Everything); });
   }
   for (auto& t : readers) t.join();
   EXPECT_EQ(fills.load(), 2);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "core/crypto.hpp"
@@ -210,6 +211,54 @@ TEST_F(MultiProcessTest, ScannersAcrossTwoProcessesCheckInOnce) {
   EXPECT_EQ(other.load(), 0);
   EXPECT_EQ(
       scalar("SELECT COUNT(*) FROM tickets WHERE ticket_code = $1 AND status = 'used'", {code}), 1);
+}
+
+// The token check may cache users (PostgreSQL: invalidated across processes
+// by LISTEN/NOTIFY; SQLite: nothing cached across requests). An account change
+// made through one process is refused by the other: on SQLite on the next
+// request, on PostgreSQL once the notification is in (milliseconds).
+TEST_F(MultiProcessTest, AccountChangesThroughOneProcessAreSeenByTheOther) {
+  const std::string admin = make_user("root@example.com", "admin");
+  const std::string leaving = make_user("leaving@example.com");
+  const std::string logging_out = make_user("out@example.com");
+  const std::string demoted = make_user("demoted@example.com", "admin");
+  HttpClient via_a(a_->port());
+  HttpClient via_b(b_->port());
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(via_b.get("/api/auth/me", leaving).status, 200);
+    ASSERT_EQ(via_b.get("/api/auth/me", logging_out).status, 200);
+    ASSERT_EQ(via_b.get("/api/admin/users", demoted).status, 200);
+  }
+  const bool postgres = app_->db().engine() == store::Engine::Postgres;
+  // The status process B answers, retried while a notification may be on its way.
+  auto answer_of_b = [&](const std::string& target, const std::string& token, int was) {
+    int status = via_b.get(target, token).status;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    while (postgres && status == was && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      status = via_b.get(target, token).status;
+    }
+    return status;
+  };
+
+  ASSERT_EQ(via_a.post("/api/auth/logout", nullptr, logging_out).status, 200);
+  EXPECT_EQ(answer_of_b("/api/auth/me", logging_out, 200), 401);
+
+  auto id_of = [&](const std::string& email) {
+    return app_->db().read([&](store::Tx& tx) {
+      return tx.exec("SELECT id FROM users WHERE email = $1", {email})[0].text(0);
+    });
+  };
+  const std::string id = id_of("leaving@example.com");
+  ASSERT_EQ(via_a.del("/api/admin/users/" + id, admin).status, 200);
+  EXPECT_EQ(answer_of_b("/api/auth/me", leaving, 200), 401);
+
+  const std::string demoted_id = id_of("demoted@example.com");
+  auto demote = via_a.put("/api/admin/users/" + demoted_id, json::object{{"role", "user"}}, admin);
+  ASSERT_EQ(demote.status, 200) << demote.body;
+  // A role change ends the user's tokens (token_version): the old admin token
+  // must stop working on B too.
+  EXPECT_EQ(answer_of_b("/api/admin/users", demoted, 200), 401);
 }
 
 TEST_F(MultiProcessTest, BuyersAcrossTwoProcessesNeverShareASeat) {

@@ -2,10 +2,13 @@
 // new one; tokens live an hour by default.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "services/auth_service.hpp"
 #include "services/services.hpp"
+#include "store/db.hpp"
 #include "support/test_app.hpp"
 
 namespace evient::test {
@@ -56,6 +59,111 @@ TEST_F(TokenLifecycleTest, RevokedTokensAreSweptOnceExpired) {
   server_.clock().advance(std::chrono::hours(25));
   server_.app().services().auth->sweep_revoked_tokens();
   EXPECT_EQ(count(), 0);
+}
+
+// The token check caches the user row where the database reports other
+// processes' account changes (PostgreSQL); every change made here must still
+// show on the very next request, cached or not.
+TEST_F(TokenLifecycleTest, ACachedUserSeesARoleChangeAndDeactivationAtOnce) {
+  const std::string token = server_.register_user("mai@example.com");
+  const std::string id = server_.user_id(token);
+  const std::string admin = server_.admin_token();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(http().get("/api/admin/users", token).status, 403u);
+
+  // A role change ends the user's tokens: the cached one must not live on.
+  auto promote =
+      http().put("/api/admin/users/" + id, boost::json::object{{"role", "admin"}}, admin);
+  ASSERT_EQ(promote.status, 200u) << promote.body;
+  EXPECT_EQ(http().get("/api/admin/users", token).error_code(), "TOKEN_REVOKED");
+  const std::string promoted = server_.login("mai@example.com");
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(http().get("/api/admin/users", promoted).status, 200u);
+
+  auto demote = http().put("/api/admin/users/" + id, boost::json::object{{"role", "user"}}, admin);
+  ASSERT_EQ(demote.status, 200u) << demote.body;
+  EXPECT_EQ(http().get("/api/admin/users", promoted).status, 401u);
+  const std::string demoted = server_.login("mai@example.com");
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(http().get("/api/admin/users", demoted).status, 403u);
+
+  ASSERT_EQ(http().del("/api/admin/users/" + id, admin).status, 200u);
+  auto after = http().get("/api/auth/me", demoted);
+  EXPECT_EQ(after.status, 401u);
+  EXPECT_EQ(after.error_code(), "ACCOUNT_DISABLED");
+}
+
+TEST_F(TokenLifecycleTest, ACachedTokenEndsAtOnceOnPasswordChange) {
+  const std::string token = server_.register_user("mai@example.com");
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(http().get("/api/auth/me", token).status, 200u);
+  auto change = http().put(
+      "/api/users/profile",
+      boost::json::object{{"old_password", kTestPassword}, {"new_password", "another-password-1"}},
+      token);
+  ASSERT_EQ(change.status, 200u) << change.body;
+  EXPECT_EQ(http().get("/api/auth/me", token).error_code(), "TOKEN_REVOKED");
+}
+
+// Rows changed behind the application's back in another process are not
+// covered by this process's counters: only a notification (PostgreSQL) or no
+// cache at all (SQLite) makes them show.
+TEST_F(TokenLifecycleTest, AnotherProcessDeactivatingTheUserIsSeen) {
+  const std::string token = server_.register_user("mai@example.com");
+  const std::string id = server_.user_id(token);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(http().get("/api/auth/me", token).status, 200u);
+
+  store::DatabaseOptions other;
+  other.url = server_.db_url();
+  other.pool_size = 1;
+  auto db = store::open_database(other);
+  db->write(
+      [&](store::Tx& tx) { tx.exec("UPDATE users SET is_active = FALSE WHERE id = $1", {id}); });
+  // PostgreSQL delivers the notification within milliseconds; SQLite must
+  // refuse on the first try.
+  const bool postgres = server_.app().db().engine() == store::Engine::Postgres;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  unsigned status = http().get("/api/auth/me", token).status;
+  if (!postgres) {
+    EXPECT_EQ(status, 401u);
+  }
+  while (status == 200u && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    status = http().get("/api/auth/me", token).status;
+  }
+  EXPECT_EQ(status, 401u);
+}
+
+// On PostgreSQL the common case reads nothing: a change that bypasses the
+// store (so sends no notification) is not seen until a notification comes.
+TEST_F(TokenLifecycleTest, OnPostgresTheUserIsCachedUntilANotification) {
+  if (server_.app().db().engine() != store::Engine::Postgres) GTEST_SKIP() << "PostgreSQL only";
+  const std::string token = server_.register_user("mai@example.com");
+  const std::string id = server_.user_id(token);
+  // The listener starts with the first token check; wait until it listens.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!server_.app().db().sees_account_changes() &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(server_.app().db().sees_account_changes());
+  ASSERT_EQ(http().get("/api/auth/me", token).status, 200u);
+
+  store::DatabaseOptions other;
+  other.url = server_.db_url();
+  other.pool_size = 1;
+  auto db = store::open_database(other);
+  db->with_connection([&](store::Connection& c) {
+    c.exec("UPDATE users SET is_active = FALSE WHERE id = $1", {id});
+  });
+  EXPECT_EQ(http().get("/api/auth/me", token).status, 200u) << "the token check read the database";
+
+  db->with_connection([&](store::Connection& c) {
+    c.exec("SELECT pg_notify('" + std::string(store::kAccountsChannel) + "', '')", {});
+  });
+  unsigned status = 200u;
+  const auto notified = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  while (status == 200u && std::chrono::steady_clock::now() < notified) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    status = http().get("/api/auth/me", token).status;
+  }
+  EXPECT_EQ(status, 401u);
 }
 
 TEST(TokenLifetime, DefaultIsOneHour) {

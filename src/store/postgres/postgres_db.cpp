@@ -2,11 +2,15 @@
 // again when the server says running them again is safe. READ COMMITTED is
 // enough: inventory and check-in are conditional UPDATEs, and a blocked UPDATE
 // re-checks its WHERE clause against the committed row.
+#include <atomic>
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include "core/log.hpp"
 #include "store/db.hpp"
+#include "store/postgres/pg_listener.hpp"
 #include "store/postgres/pg_pool.hpp"
 
 namespace evient::store {
@@ -35,7 +39,22 @@ void rollback_quietly(PgConnection& conn) {
 
 class PostgresDatabase final : public Database {
  public:
-  PostgresDatabase(std::string url, std::size_t pool_size) : pool_(std::move(url), pool_size) {}
+  PostgresDatabase(std::string url, std::size_t pool_size)
+      : url_(url), pool_(std::move(url), pool_size) {}
+
+  // Commits that wrote accounts NOTIFY (store::Tx); the listener hears other
+  // processes' ones, so that their token checks may cache users
+  // (services/auth_service). Started on the first question, so tools and
+  // short-lived handles never open its connection.
+  bool sees_account_changes() const override {
+    std::call_once(listener_started_, [this] {
+      accounts_ = std::make_unique<postgres::Listener>(
+          url_, std::string(kAccountsChannel),
+          [this] { const_cast<PostgresDatabase*>(this)->note_account_change(); },
+          [this](bool on) { listening_.store(on, std::memory_order_release); });
+    });
+    return listening_.load(std::memory_order_acquire);
+  }
 
   void transact(TxMode mode, const std::function<void(Tx&)>& work) override {
     int lost = 0;
@@ -118,7 +137,12 @@ class PostgresDatabase final : public Database {
     }
   }
 
+  const std::string url_;
   ConnectionPool pool_;
+  mutable std::atomic<bool> listening_{false};
+  mutable std::once_flag listener_started_;
+  // Last: its thread calls into the members above until it is joined.
+  mutable std::unique_ptr<postgres::Listener> accounts_;
 };
 
 }  // namespace
