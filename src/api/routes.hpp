@@ -22,6 +22,7 @@ class AdminService;
 class AdminOrderService;
 class AdminBroadcastService;
 class SeatingService;
+class ImageService;
 }  // namespace evient
 
 namespace evient::api {
@@ -51,6 +52,8 @@ void register_notification_routes(http::Router& r, NotificationService& notifica
 // Rooms (/api/rooms, admin), an event's seating (/api/admin/events/:id/seating),
 // and the public seat map (/api/events/:id/seats).
 void register_seating_routes(http::Router& r, SeatingService& seating);
+// POST /api/upload (admin), POST /api/users/avatar (user), GET /uploads/:name.
+void register_upload_routes(http::Router& r, ImageService& images);
 // Everything under /api/admin/ (api/admin_routes.hpp lists the parts).
 void register_admin_routes(http::Router& r, const AdminServices& s);
 
