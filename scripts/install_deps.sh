@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libsodium-dev libjwt-dev libqrencode-dev
+  libsqlite3-dev libpq-dev libsodium-dev libjwt-dev libqrencode-dev libvips-dev
   libgtest-dev libgmock-dev
   postgresql postgresql-contrib
   wrk curl

@@ -19,6 +19,7 @@
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/catalog_service.hpp"
+#include "services/image_service.hpp"
 #include "services/notification_service.hpp"
 #include "services/order_service.hpp"
 #include "services/payment_service.hpp"
@@ -87,6 +88,7 @@ std::unique_ptr<Services> build_services(store::Database& db, const Clock& clock
   s->admin_orders = std::make_unique<AdminOrderService>(db, clock, *s->payments);
   s->admin_broadcast = std::make_unique<AdminBroadcastService>(db, clock);
   s->seating = std::make_unique<SeatingService>(db, clock, config.cache_ttl);
+  s->images = std::make_unique<ImageService>(db, clock, config);
   s->sweep_interval = config.sweep_interval;
   return s;
 }
@@ -155,6 +157,7 @@ http::Router App::build_router() {
   api::register_notification_routes(r, *s.notifications);
   api::register_seating_routes(r, *s.seating);
   api::register_react_admin_routes(r, *s.admin_events, *s.admin, *s.seating);
+  api::register_upload_routes(r, *s.images);
   api::register_admin_routes(r, api::AdminServices{*s.stats, *s.scanner, *s.admin_events, *s.admin,
                                                    *s.admin_orders, *s.admin_broadcast});
   return r;
@@ -173,6 +176,12 @@ std::uint16_t App::start(bool background_tasks) {
   sc.read_timeout = config_.read_timeout;
   sc.max_connections = connection_cap(config_);
   sc.max_connections_per_client = config_.max_connections_per_ip;
+  // Only the upload routes take large bodies: room for the multipart framing
+  // around the largest file each accepts.
+  constexpr std::size_t kFormOverhead = 64 << 10;
+  sc.large_bodies = {
+      {"/api/upload", config_.max_upload_bytes + kFormOverhead},
+      {"/api/users/avatar", services_->images->avatar_bounds().max_bytes + kFormOverhead}};
   server_ = std::make_unique<http::Server>(sc, pipeline_);
   const std::uint16_t port = server_->start();
   if (background_tasks) {

@@ -22,6 +22,7 @@ class AdminService;
 class AdminOrderService;
 class AdminBroadcastService;
 class SeatingService;
+class ImageService;
 }  // namespace evient
 
 namespace evient::api {
@@ -54,6 +55,8 @@ void register_seating_routes(http::Router& r, SeatingService& seating);
 // The admin writes on the organisers' React client's paths (react_admin_api.cpp).
 void register_react_admin_routes(http::Router& r, AdminEventService& events, AdminService& admin,
                                  SeatingService& seating);
+// POST /api/upload (admin), POST /api/users/avatar (user), GET /uploads/:name.
+void register_upload_routes(http::Router& r, ImageService& images);
 // Everything under /api/admin/ (api/admin_routes.hpp lists the parts).
 void register_admin_routes(http::Router& r, const AdminServices& s);
 

@@ -154,6 +154,16 @@ const std::map<std::string, Setter>& setters() {
        }},
       {"web-dir", [](Config& c, const std::string& v) { c.web_dir = v; }},
       {"metrics-token", [](Config& c, const std::string& v) { c.metrics_token = v; }},
+      {"upload-dir", [](Config& c, const std::string& v) { c.upload_dir = v; }},
+      {"max-upload-bytes",
+       [](Config& c, const std::string& v) {
+         c.max_upload_bytes =
+             static_cast<std::size_t>(to_int("max-upload-bytes", v, 1024, 64LL << 20));
+       }},
+      {"upload-rate",
+       [](Config& c, const std::string& v) {
+         c.uploads_per_user_hour = static_cast<int>(to_int("upload-rate", v, 1, 1000000));
+       }},
   };
   return kSetters;
 }
@@ -200,6 +210,14 @@ Config load_config(const std::vector<std::string>& args, std::vector<std::string
   if (c.public_url.empty()) c.public_url = "http://localhost:" + std::to_string(c.port);
   while (c.public_url.ends_with('/')) c.public_url.pop_back();
   return c;
+}
+
+std::string upload_directory(const Config& config) {
+  if (!config.upload_dir.empty()) return config.upload_dir;
+  if (config.is_postgres()) return "data/uploads";
+  const std::filesystem::path db(config.db);
+  return (db.has_parent_path() ? db.parent_path() / "uploads" : std::filesystem::path("uploads"))
+      .string();
 }
 
 void resolve_payment_provider(Config& config) {

@@ -62,11 +62,20 @@ struct Config {
   // client has the proxy's address, so raise it or set 0 there.
   std::size_t max_connections = 10000;       // EVIENT_MAX_CONNECTIONS
   std::size_t max_connections_per_ip = 256;  // EVIENT_MAX_CONNECTIONS_PER_IP
+  // Uploaded images (README "Image uploads"). Empty: "uploads" beside the
+  // SQLite database file, or data/uploads with PostgreSQL (every instance
+  // must then share the folder).
+  std::string upload_dir;                  // EVIENT_UPLOAD_DIR
+  std::size_t max_upload_bytes = 8 << 20;  // EVIENT_MAX_UPLOAD_BYTES (the request body)
+  int uploads_per_user_hour = 60;          // EVIENT_UPLOAD_RATE (per account)
 
   bool is_postgres() const {
     return db.starts_with("postgres://") || db.starts_with("postgresql://");
   }
 };
+
+// Where uploaded images are kept: upload_dir, or its default (above).
+std::string upload_directory(const Config& config);
 
 // Reads the environment, then `--name value` / `--name=value` flags from args.
 // Unknown flags throw std::invalid_argument. Flags not consumed by Config

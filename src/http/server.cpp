@@ -178,6 +178,26 @@ std::string describe_size(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+// The body limit of a request: larger for the few routes that take files.
+// Decided from the header alone, before a byte of the body is read.
+std::size_t body_limit_for(const ServerConfig& config, const beast_http::request_header<>& header) {
+  if (header.method() != beast_http::verb::post) return config.body_limit;
+  const std::string_view target = header.target();
+  const std::string_view path = target.substr(0, target.find('?'));
+  for (const auto& large : config.large_bodies) {
+    if (path == large.path) return std::max(large.limit, config.body_limit);
+  }
+  return config.body_limit;
+}
+
+// The largest limit of any route: what the parser allows until the header
+// says which route this is.
+std::size_t largest_body_limit(const ServerConfig& config) {
+  std::size_t limit = config.body_limit;
+  for (const auto& large : config.large_bodies) limit = std::max(limit, large.limit);
+  return limit;
+}
+
 // 1xx, 204 and 304 responses never carry a body nor a Content-Length.
 bool status_allows_body(unsigned status) {
   return status >= 200 && status != 204 && status != 304;
@@ -346,7 +366,8 @@ asio::awaitable<void> Session::run() {
 asio::awaitable<void> Session::serve() {
   while (co_await wait_for_request()) {
     RequestParser parser;
-    parser.body_limit(core_.config().body_limit);
+    // Narrowed to the route's own limit once the header is in (read_request).
+    parser.body_limit(largest_body_limit(core_.config()));
     if (auto ec = co_await read_request(parser)) {
       co_await reject(parser, ec);
       co_return;
@@ -379,6 +400,13 @@ asio::awaitable<beast::error_code> Session::read_request(RequestParser& parser) 
     framing_problem_ = std::move(*problem);
     co_return beast::error_code(beast_http::error::bad_transfer_encoding);
   }
+  // The route's body limit, checked against Content-Length before anything
+  // else (no 100 Continue, no body read): a too-large upload is refused at once.
+  const std::size_t limit = body_limit_for(core_.config(), parser.get());
+  if (const auto length = parser.content_length(); length && *length > limit) {
+    co_return beast::error_code(beast_http::error::body_limit);
+  }
+  parser.body_limit(limit);  // counts down as a chunked body arrives
   if (parser.is_done()) co_return ec;
   // Clients such as curl hold back large bodies until told to go on.
   if (beast::iequals(parser.get()[beast_http::field::expect], "100-continue")) {
@@ -438,7 +466,7 @@ asio::awaitable<void> Session::reject(RequestParser& parser, beast::error_code r
   if (read_error == beast_http::error::body_limit) {
     status = 413;
     code = "PAYLOAD_TOO_LARGE";
-    message = "Request body exceeds " + describe_size(core_.config().body_limit);
+    message = "Request body exceeds " + describe_size(body_limit_for(core_.config(), parser.get()));
   } else if (read_error == beast_http::error::header_limit) {
     status = 431;
     code = "HEADERS_TOO_LARGE";

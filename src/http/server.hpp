@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/pipeline.hpp"
 
@@ -19,6 +20,13 @@ struct ServerConfig {
   int io_threads = 2;
   int worker_threads = 4;
   std::size_t body_limit = 1 << 20;  // 1 MiB -> 413 above
+  // Routes that take larger bodies (image uploads): POST to exactly `path`
+  // may send up to `limit` bytes; every other request keeps `body_limit`.
+  struct LargeBody {
+    std::string path;
+    std::size_t limit = 0;
+  };
+  std::vector<LargeBody> large_bodies;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds shutdown_grace{10};
   // Open connections at once, in all and per client address (an IPv6 client

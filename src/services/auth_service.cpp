@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "services/image_service.hpp"
 #include "store/db.hpp"
 #include "store/revoked_tokens_repo.hpp"
 #include "store/users_repo.hpp"
@@ -186,8 +187,9 @@ ProfileResult AuthService::update_profile(const std::string& user_id, const Prof
     v.add("full_name", "INVALID", "full_name must be 1 to 100 bytes");
   }
   if (up.avatar_url && *up.avatar_url &&
-      (!text::is_http_url(**up.avatar_url) || (*up.avatar_url)->size() > 2048)) {
-    v.add("avatar_url", "INVALID_URL", "avatar_url must be an http(s) URL");
+      ((!text::is_http_url(**up.avatar_url) && !is_upload_path(**up.avatar_url)) ||
+       (*up.avatar_url)->size() > 2048)) {
+    v.add("avatar_url", "INVALID_URL", "avatar_url must be an http(s) URL or an uploaded image");
   }
   if (up.new_password) {
     check_password_rules(v, "new_password", *up.new_password);

@@ -5,6 +5,7 @@
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/catalog_service.hpp"
+#include "services/image_service.hpp"
 #include "services/notification_service.hpp"
 #include "services/order_service.hpp"
 #include "services/payment_service.hpp"

@@ -22,6 +22,7 @@ class AdminService;
 class AdminOrderService;
 class AdminBroadcastService;
 class SeatingService;
+class ImageService;
 
 // Work the application repeats in the background (e.g. releasing expired
 // reservations), run by App on its own threads.
@@ -53,6 +54,8 @@ struct Services {
   std::unique_ptr<AdminBroadcastService> admin_broadcast;
   // Rooms and seated events.
   std::unique_ptr<SeatingService> seating;
+  // Uploaded images.
+  std::unique_ptr<ImageService> images;
 
   std::chrono::seconds sweep_interval{30};
   std::vector<BackgroundTask> background_tasks();

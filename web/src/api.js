@@ -75,14 +75,17 @@ export async function logout() {
 }
 
 // Low level: returns the fetch Response (for CSV and SVG downloads) after the
-// 401 rule has run. Options: query, body (JSON), headers, idempotencyKey,
+// 401 rule has run. Options: query, body (JSON) or form (FormData), headers, idempotencyKey,
 // noAuthRedirect (a login form's wrong password is not a lost session).
 export async function request(method, path, opts = {}) {
   const headers = { Accept: 'application/json', ...(opts.headers || {}) };
   const t = await freshToken();
   if (t) headers.Authorization = `Bearer ${t}`;
   let body;
-  if (opts.body !== undefined) {
+  if (opts.form !== undefined) {
+    // FormData: the browser writes the multipart Content-Type with its boundary.
+    body = opts.form;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -126,5 +129,13 @@ export const api = {
   put: (path, body, opts = {}) => call('PUT', path, { ...opts, body }),
   patch: (path, body, opts = {}) => call('PATCH', path, { ...opts, body }),
   del: (path, opts = {}) => call('DELETE', path, opts),
+  // An image file as the form field "image" (POST /api/upload for admins,
+  // /api/users/avatar for one's own avatar); resolves to {data: {imagePath,
+  // thumbnailPath, width, height, ...}}.
+  upload: (path, file) => {
+    const form = new FormData();
+    form.append('image', file);
+    return call('POST', path, { form });
+  },
   request,
 };

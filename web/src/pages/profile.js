@@ -1,13 +1,18 @@
-// My account (GET/PUT /api/users/profile): name and avatar URL, and a password
-// change (which returns a fresh token: the old one stops working).
+// My account (GET/PUT /api/users/profile): name and avatar (a URL, or a picture
+// uploaded through POST /api/users/avatar), and a password change (which
+// returns a fresh token: the old one stops working).
 import { html, render, nothing, spinner, errorBox, field, toast } from '../ui/components.js';
 import { api, logout } from '../api.js';
 import { fieldErrors } from '../i18n/errors.js';
 import { setSession } from '../session.js';
 import { b } from '../i18n/buyer.js';
 import { formatDate } from '../format.js';
+import { imageUploader } from '../ui/image_upload.js';
 
 const isHttpUrl = (s) => /^https?:\/\/\S+$/i.test(s);
+// What POST /api/users/avatar hands out; the server accepts these as avatar_url too.
+const isUploadPath = (s) => /^\/uploads\/[0-9a-f]{32}\.webp$/.test(s);
+const isAvatarUrl = (s) => isHttpUrl(s) || isUploadPath(s);
 
 export async function mount(el, ctx) {
   ctx.setTitle(b.profile.title);
@@ -18,7 +23,19 @@ export async function mount(el, ctx) {
     pw: { busy: false, errors: {}, alert: null },
     avatarPreview: '',
     avatarBroken: false,
+    avatarValue: null, // set by an upload: what the URL field shows
   };
+  // The picture is stored at once; it becomes the avatar when the form is saved.
+  const avatarUpload = imageUploader({
+    endpoint: '/users/avatar',
+    maxMiB: 2,
+    onUploaded: (data) => {
+      state.avatarValue = data.imagePath;
+      state.avatarPreview = data.imagePath;
+      state.avatarBroken = false;
+    },
+    redraw: () => draw(),
+  });
 
   async function saveInfo(e) {
     e.preventDefault();
@@ -27,7 +44,7 @@ export async function mount(el, ctx) {
     const avatar = String(form.get('avatar_url') || '').trim();
     const errors = {};
     if (!full_name) errors.full_name = 'Trường này là bắt buộc.';
-    if (avatar && !isHttpUrl(avatar)) errors.avatar_url = b.profile.avatarInvalid;
+    if (avatar && !isAvatarUrl(avatar)) errors.avatar_url = b.profile.avatarInvalid;
     state.info = { busy: !Object.keys(errors).length, errors, alert: null };
     draw();
     if (Object.keys(errors).length) return;
@@ -118,16 +135,17 @@ export async function mount(el, ctx) {
                 label: b.profile.avatar,
                 error: ie.avatar_url,
                 hint: b.profile.avatarHint,
-                control: input('profile-avatar', 'avatar_url', 'url', u.avatar_url, ie.avatar_url, {
+                control: input('profile-avatar', 'avatar_url', 'text', state.avatarValue ?? u.avatar_url, ie.avatar_url, {
                   hint: true,
                   onInput: (e) => {
                     const v = e.currentTarget.value.trim();
-                    state.avatarPreview = isHttpUrl(v) ? v : '';
+                    state.avatarPreview = isAvatarUrl(v) ? v : '';
                     state.avatarBroken = false;
                     draw();
                   },
                 }),
               })}
+              ${avatarUpload.view({ id: 'profile-avatar-file' })}
               <button type="submit" class="btn-primary h-11" ?disabled=${state.info.busy}>${state.info.busy ? b.auth.working : b.profile.save}</button>
             </form>
           </section>

@@ -5,6 +5,8 @@ import { html, render, nothing, spinner, errorBox, emptyState, pageTitle, toast,
 import { api } from '../../api.js';
 import { ta } from '../../i18n/admin.js';
 import { alertBox, formDialog, formValues, eventOptions } from '../../ui/admin_common.js';
+import { imageUploader } from '../../ui/image_upload.js';
+import { u } from '../../i18n/upload.js';
 
 const T = ta.banners;
 
@@ -20,13 +22,24 @@ export async function mount(el, ctx) {
   const eventTitle = (id) => events.find((e) => e.id === id)?.title;
 
   function bannerDialog(b) {
-    const v = b || { title: '', image_url: '', link_url: '', event_id: '', priority: 0, is_active: true, is_homepage: true };
+    const v = { ...(b || { title: '', image_url: '', link_url: '', event_id: '', priority: 0, is_active: true, is_homepage: true }) };
     const state = { image: v.image_url || '' };
+    let redrawDialog = () => {};
+    // A picture from this computer: stored by the server, its path fills the URL field.
+    const uploader = imageUploader({
+      onUploaded: (data) => {
+        v.image_url = data.imagePath;
+        state.image = data.imagePath;
+      },
+      redraw: () => redrawDialog(),
+    });
     return formDialog({
       title: b ? T.editTitle : T.createTitle,
       submitLabel: b ? ta.edit.save : T.create,
       wide: true,
-      body: (redraw) => html`
+      body: (redraw) => {
+        redrawDialog = redraw;
+        return html`
         ${field({ id: 'bn-title', label: T.fTitle, control: html`<input id="bn-title" name="title" class="input" .value=${v.title || ''} />` })}
         ${field({
           id: 'bn-image',
@@ -34,11 +47,13 @@ export async function mount(el, ctx) {
           hint: T.fImageHint,
           control: html`<input id="bn-image" name="image_url" class="input" required aria-describedby="bn-image-hint" .value=${v.image_url || ''}
             @change=${(e) => {
-              state.image = e.target.value.trim();
+              v.image_url = e.target.value.trim();
+              state.image = v.image_url;
               redraw();
             }} />`,
         })}
-        ${state.image ? html`<img src=${state.image} alt="" class="aspect-[3/1] w-full rounded-lg border border-slate-200 object-cover" />` : nothing}
+        ${uploader.view({ id: 'bn-image-file' })}
+        ${state.image ? html`<img src=${state.image} alt=${u.preview} data-testid="bn-image-preview" class="aspect-[3/1] w-full rounded-lg border border-slate-200 object-cover" />` : nothing}
         ${field({ id: 'bn-link', label: T.fLink, hint: T.fImageHint, control: html`<input id="bn-link" name="link_url" class="input" aria-describedby="bn-link-hint" .value=${v.link_url || ''} />` })}
         ${field({
           id: 'bn-event',
@@ -65,7 +80,8 @@ export async function mount(el, ctx) {
               <label for="bn-home" class="text-sm text-slate-700">${T.fHomepage}</label>
             </div>
           </div>
-        </div>`,
+        </div>`;
+      },
       onSubmit: async (form) => {
         const f = formValues(form);
         const body = {

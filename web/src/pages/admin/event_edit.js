@@ -10,6 +10,8 @@ import { t } from '../../i18n/vi.js';
 import { ta } from '../../i18n/admin.js';
 import { s as seatText } from '../../i18n/seats.js';
 import { dataTable, td, eventBadge, typeBadge, alertBox, formDialog, formValues, downloadFile } from '../../ui/admin_common.js';
+import { imageUploader } from '../../ui/image_upload.js';
+import { u } from '../../i18n/upload.js';
 
 const E = ta.edit;
 const TT = ta.types;
@@ -60,6 +62,29 @@ export async function mount(el, ctx) {
   let seatingRoom = null;
 
   ctx.setTitle(isNew ? E.newTitle : ta.events.title);
+
+  // Pictures from this computer: the server stores a fitted copy and a
+  // thumbnail; the banner upload also fills an empty thumbnail field.
+  const bannerUpload = imageUploader({
+    onUploaded: (data) => {
+      draft.banner_image = data.imagePath;
+      if (!String(draft.thumbnail_image || '').trim()) draft.thumbnail_image = data.thumbnailPath;
+    },
+    redraw: () => draw(),
+  });
+  const thumbUpload = imageUploader({
+    onUploaded: (data) => {
+      draft.thumbnail_image = data.thumbnailPath;
+    },
+    redraw: () => draw(),
+  });
+  const imageField = (name, label, uploader) => html`<div>
+    ${input(name, label, { hint: E.fImageHint })}
+    ${uploader.view({ id: `ev-${name}-file` })}
+    ${String(draft[name] || '').trim()
+      ? html`<img src=${draft[name]} alt=${`${u.preview}: ${label}`} data-testid="ev-${name}-preview" class="mt-2 max-h-40 rounded-lg border border-slate-200 object-cover" />`
+      : nothing}
+  </div>`;
 
   // ---- the event form ------------------------------------------------------
   const input = (name, label, { type = 'text', required = false, hint, autocomplete = 'off' } = {}) =>
@@ -118,8 +143,8 @@ export async function mount(el, ctx) {
               : nothing}
           </div>
         </div>
-        ${input('banner_image', E.fBanner, { hint: E.fImageHint })}
-        ${input('thumbnail_image', E.fThumb, { hint: E.fImageHint })}
+        ${imageField('banner_image', E.fBanner, bannerUpload)}
+        ${imageField('thumbnail_image', E.fThumb, thumbUpload)}
         <div class="flex items-center gap-2 md:col-span-2">
           <input id="ev-is_hot" name="is_hot" type="checkbox" class="h-4 w-4 rounded border-slate-300" .checked=${draft.is_hot} />
           <label for="ev-is_hot" class="text-sm text-slate-700">${E.fHot}</label>
