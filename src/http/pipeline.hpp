@@ -38,6 +38,7 @@ class Pipeline {
   Response handle(Request& request);
   // For errors the server detects before routing (body too large, bad request line).
   Response error(Request& request, unsigned status, std::string code, std::string message);
+  const Router& router() const { return router_; }
 
  private:
   Response dispatch(Request& request);

@@ -1,5 +1,7 @@
 #include "support/http_client.hpp"
 
+#include <gtest/gtest.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -14,6 +16,8 @@
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+
+#include "support/api_contract.hpp"
 
 namespace evient::test {
 namespace {
@@ -172,6 +176,13 @@ HttpResponse HttpClient::request(std::string_view method, std::string_view targe
     const auto read_error = connection_->read(response, verb == http::verb::head, keep_alive);
     if (!read_error) {
       if (!keep_alive) connection_.reset();
+      if (contract_check_) {
+        const std::string why = ApiContract::served().check(method, target, response);
+        if (!why.empty()) {
+          ADD_FAILURE() << "API contract: " << method << " " << target << " -> " << response.status
+                        << ": " << why << "\n  body: " << response.body.substr(0, 600);
+        }
+      }
       return response;
     }
     connection_.reset();

@@ -52,6 +52,12 @@ class HttpClient {
   // for requests a well-behaved client cannot produce.
   HttpResponse raw(std::string_view bytes);
 
+  // Every response request() and friends read is checked against the API
+  // contract (support/api_contract.hpp), failing the test when the document
+  // does not describe it. Off only for tests that send what no client should
+  // (unknown methods, broken framing); raw() is never checked.
+  void set_contract_check(bool on) { contract_check_ = on; }
+
   // TCP connections opened so far by request() and friends (not raw()); lets
   // tests tell whether keep-alive reused the connection.
   std::size_t connections_opened() const { return connections_opened_; }
@@ -68,6 +74,7 @@ class HttpClient {
   std::string source_;
   std::unique_ptr<Connection> connection_;
   std::size_t connections_opened_ = 0;
+  bool contract_check_ = true;
 };
 
 // error.code of a response's envelope ("" when absent).
