@@ -2,6 +2,10 @@
 // A small synchronous HTTP/1.1 client for integration tests. Each object keeps
 // one keep-alive connection and reopens it when the server has closed it.
 // Beast stays in the .cpp so test files including this compile quickly.
+// Every response request() and friends read is checked against the API
+// contract (support/api_contract.hpp), failing the test when the document does
+// not describe it; raw(), for bytes no well-behaved client sends (broken
+// framing), is the one way around it.
 #include <boost/json/value.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -52,12 +56,6 @@ class HttpClient {
   // for requests a well-behaved client cannot produce.
   HttpResponse raw(std::string_view bytes);
 
-  // Every response request() and friends read is checked against the API
-  // contract (support/api_contract.hpp), failing the test when the document
-  // does not describe it. Off only for tests that send what no client should
-  // (unknown methods, broken framing); raw() is never checked.
-  void set_contract_check(bool on) { contract_check_ = on; }
-
   // TCP connections opened so far by request() and friends (not raw()); lets
   // tests tell whether keep-alive reused the connection.
   std::size_t connections_opened() const { return connections_opened_; }
@@ -74,7 +72,6 @@ class HttpClient {
   std::string source_;
   std::unique_ptr<Connection> connection_;
   std::size_t connections_opened_ = 0;
-  bool contract_check_ = true;
 };
 
 // error.code of a response's envelope ("" when absent).
