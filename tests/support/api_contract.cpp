@@ -124,7 +124,11 @@ struct ApiContract::Compiled {
     std::string type = response.header("content-type");
     type = lower(type.substr(0, type.find(';')));
     while (!type.empty() && type.back() == ' ') type.pop_back();
-    if (type != media_type) {
+    // "image/*" documents any image type (an uploaded file served as it is).
+    const bool matches = media_type.ends_with("/*")
+                             ? type.starts_with(media_type.substr(0, media_type.size() - 1))
+                             : type == media_type;
+    if (!matches) {
       return "content type " + (type.empty() ? std::string("(none)") : type) + ", documented " +
              media_type;
     }

@@ -32,7 +32,9 @@ const char* kDocument = R"({
       "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
       "404": {"$ref": "#/components/responses/NotFound"}}}},
     "/api/things/latest": {"get": {"responses": {
-      "200": {"description": "OK", "content": {"text/csv": {"schema": {"type": "string"}}}}}}}
+      "200": {"description": "OK", "content": {"text/csv": {"schema": {"type": "string"}}}}}}},
+    "/api/things/{id}/picture": {"get": {"responses": {
+      "200": {"description": "OK", "content": {"image/*": {"schema": {"type": "string"}}}}}}}
   },
   "components": {
     "responses": {"NotFound": {"description": "x", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
@@ -85,6 +87,8 @@ TEST(ApiContractTest, NonJsonResponsesAreCheckedForTheirContentType) {
                            response(200, "a,b\n", "text/csv; charset=utf-8")),
             "");
   EXPECT_NE(contract.check("GET", "/api/things/latest", response(200, "{}")), "");
+  EXPECT_EQ(contract.check("GET", "/api/things/7/picture", response(200, "PNG", "image/png")), "");
+  EXPECT_NE(contract.check("GET", "/api/things/7/picture", response(200, "{}")), "");
 }
 
 TEST(ApiContractTest, LiteralSegmentsWinOverParameters) {
