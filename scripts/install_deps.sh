@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libsodium-dev libjwt-dev libqrencode-dev libvips-dev
   libgtest-dev libgmock-dev
+  libvalijson-dev  # the tests validate every API response against the OpenAPI document
   postgresql postgresql-contrib
   wrk curl
 )

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "api/openapi.hpp"
 #include "api/routes.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -137,14 +138,16 @@ App::App(Config config, std::shared_ptr<const Clock> clock)
   db_->write_queue().set_max_writers(static_cast<std::size_t>(writers));
   store::migrate(*db_);
   services_ = build_services(*db_, *clock_, config_);
-  pipeline_ = std::make_shared<http::Pipeline>(
-      build_router(), api::make_authenticator(*services_->auth),
-      http::CorsConfig{config_.cors_origins}, load_web(config_.web_dir));
+  auto web = load_web(config_.web_dir);
+  pipeline_ =
+      std::make_shared<http::Pipeline>(build_router(web), api::make_authenticator(*services_->auth),
+                                       http::CorsConfig{config_.cors_origins}, web);
 }
 
-http::Router App::build_router() {
+http::Router App::build_router(std::shared_ptr<const http::StaticFiles> web) {
   Services& s = *services_;
   http::Router r;
+  api::register_openapi_routes(r, std::move(web));
   api::register_health_routes(r, [&db = *db_] { return db.ping(); });
   api::register_metrics_routes(r, config_.metrics_token);
   api::register_auth_routes(r, *s.auth);
@@ -161,6 +164,10 @@ http::Router App::build_router() {
   api::register_admin_routes(r, api::AdminServices{*s.stats, *s.scanner, *s.admin_events, *s.admin,
                                                    *s.admin_orders, *s.admin_broadcast});
   return r;
+}
+
+const http::Router& App::router() const {
+  return pipeline_->router();
 }
 
 App::~App() {

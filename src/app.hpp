@@ -22,6 +22,7 @@ namespace http {
 class Server;
 class Pipeline;
 class Router;
+class StaticFiles;
 }  // namespace http
 
 // Applies process-wide settings from the config (currency, logging, libsodium).
@@ -46,9 +47,11 @@ class App {
   const Clock& clock() const { return *clock_; }
   store::Database& db() { return *db_; }
   Services& services() { return *services_; }
+  // The routes as served (method, pattern, access), for the API contract's test.
+  const http::Router& router() const;
 
  private:
-  http::Router build_router();
+  http::Router build_router(std::shared_ptr<const http::StaticFiles> web);
   void run_periodic(std::chrono::seconds interval, std::function<void()> task);
 
   Config config_;

@@ -2,6 +2,7 @@
 //   <out>/index.html              the app's only page (never cached)
 //   <out>/assets/*-<hash>.{js,css} content-hashed, served as immutable
 //   <out>/img/..., favicon.svg     copied from public/
+//   <out>/api-docs/               the API docs page (/api/docs) and Swagger UI
 // plus .gz and .br twins of every compressible file, so the server never
 // compresses at request time. Fails when the first page outgrows its budget.
 import { build } from 'esbuild';
@@ -67,6 +68,14 @@ fs.writeFileSync(path.join(assets, cssName), css);
 
 // Static files: copied as they are.
 fs.cpSync(path.join(here, 'public'), out, { recursive: true });
+
+// The API documentation page (/api/docs) renders /api/openapi.json with the
+// Swagger UI pinned in package-lock.json, served from our origin (no CDN).
+const swaggerUi = path.join(out, 'api-docs', 'swagger-ui');
+fs.mkdirSync(swaggerUi, { recursive: true });
+for (const f of ['swagger-ui-bundle.js', 'swagger-ui.css', 'LICENSE', 'NOTICE']) {
+  fs.copyFileSync(path.join(here, 'node_modules/swagger-ui-dist', f), path.join(swaggerUi, f));
+}
 
 // The page: hashed names filled in.
 const html = fs

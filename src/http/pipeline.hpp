@@ -42,6 +42,7 @@ class Pipeline {
   std::optional<Response> try_without_blocking(Request& request);
   // For errors the server detects before routing (body too large, bad request line).
   Response error(Request& request, unsigned status, std::string code, std::string message);
+  const Router& router() const { return router_; }
 
  private:
   Response dispatch(Request& request);

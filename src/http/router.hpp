@@ -55,6 +55,8 @@ class Router {
   }
   // Fills request.params on success.
   RouteMatch match(Request& request) const;
+  // Every registered route, in registration order.
+  const std::vector<Route>& routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;

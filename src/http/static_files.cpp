@@ -77,7 +77,8 @@ bool accepts(const std::string* header, std::string_view coding) {
       const std::size_t q = params.find("q=");
       if (q != std::string_view::npos) {
         std::string_view v = params.substr(q + 2);
-        if (!v.empty() && v.front() == '0' && v.find_first_of("123456789") == std::string_view::npos) {
+        if (!v.empty() && v.front() == '0' &&
+            v.find_first_of("123456789") == std::string_view::npos) {
           return false;
         }
       }
@@ -150,6 +151,14 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
     return r;
   }
   return respond(request, files_.at("/index.html"));
+}
+
+std::optional<Response> StaticFiles::serve_file(const Request& request,
+                                                std::string_view url_path) const {
+  if (request.method != Method::Get && request.method != Method::Head) return std::nullopt;
+  auto it = files_.find(url_path);
+  if (it == files_.end()) return std::nullopt;
+  return respond(request, it->second);
 }
 
 Response StaticFiles::respond(const Request& request, const File& file) const {

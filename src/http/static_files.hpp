@@ -22,6 +22,9 @@ class StaticFiles {
 
   // A response for GET/HEAD of `request.path`, or nothing when the path is not ours.
   std::optional<Response> serve(const Request& request) const;
+  // The file at `url_path` (e.g. "/api-docs/index.html") for a GET/HEAD of a
+  // server route that shows a page of the build; nothing when the build has none.
+  std::optional<Response> serve_file(const Request& request, std::string_view url_path) const;
 
   std::size_t file_count() const { return files_.size(); }
 

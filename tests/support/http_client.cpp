@@ -1,5 +1,7 @@
 #include "support/http_client.hpp"
 
+#include <gtest/gtest.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -14,6 +16,8 @@
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+
+#include "support/api_contract.hpp"
 
 namespace evient::test {
 namespace {
@@ -126,7 +130,11 @@ std::string HttpResponse::header(const std::string& lower_name) const {
 }
 
 HttpClient::HttpClient(std::uint16_t port, std::string host, std::string source)
-    : port_(port), host_(std::move(host)), source_(std::move(source)) {}
+    : port_(port), host_(std::move(host)), source_(std::move(source)) {
+  // Loads the contract now rather than between two requests of a test that
+  // times them (a cache's max age).
+  ApiContract::served();
+}
 
 HttpClient::~HttpClient() = default;
 
@@ -172,6 +180,11 @@ HttpResponse HttpClient::request(std::string_view method, std::string_view targe
     const auto read_error = connection_->read(response, verb == http::verb::head, keep_alive);
     if (!read_error) {
       if (!keep_alive) connection_.reset();
+      const std::string why = ApiContract::served().check(method, target, response);
+      if (!why.empty()) {
+        ADD_FAILURE() << "API contract: " << method << " " << target << " -> " << response.status
+                      << ": " << why << "\n  body: " << response.body.substr(0, 600);
+      }
       return response;
     }
     connection_.reset();

@@ -2,6 +2,10 @@
 // A small synchronous HTTP/1.1 client for integration tests. Each object keeps
 // one keep-alive connection and reopens it when the server has closed it.
 // Beast stays in the .cpp so test files including this compile quickly.
+// Every response request() and friends read is checked against the API
+// contract (support/api_contract.hpp), failing the test when the document does
+// not describe it; raw(), for bytes no well-behaved client sends (broken
+// framing), is the one way around it.
 #include <boost/json/value.hpp>
 #include <cstddef>
 #include <cstdint>
