@@ -47,6 +47,8 @@ std::string access_name(http::Access a) {
   switch (a) {
     case http::Access::Public:
       return "public";
+    case http::Access::Optional:
+      return "optional";
     case http::Access::User:
       return "user";
     case http::Access::Admin:
