@@ -25,7 +25,10 @@ using std::chrono::hours;
 
 class CatalogCacheTest : public ::testing::Test {
  protected:
-  TestServer server_;
+  // A long max age: these tests are about what invalidates an entry, and two
+  // reads under a sanitizer on a loaded machine can be more than the default
+  // second apart, which would turn an expected hit into a miss.
+  TestServer server_{[](Config& c) { c.cache_ttl = std::chrono::seconds(60); }};
   HttpClient& http() { return server_.http(); }
 
   HttpResponse read(const std::string& target) {
