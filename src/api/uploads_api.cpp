@@ -6,6 +6,7 @@
 #include "api/routes.hpp"
 #include "core/errors.hpp"
 #include "http/multipart.hpp"
+#include "http/static_files.hpp"
 #include "services/image_service.hpp"
 
 namespace evient::api {
@@ -41,23 +42,6 @@ std::string_view image_bytes(const std::vector<http::MultipartPart>& parts) {
   return http::single_part(parts, kField).data;
 }
 
-// If-None-Match lists entity tags (or "*").
-bool matches(const std::string* if_none_match, const std::string& etag) {
-  if (!if_none_match) return false;
-  if (*if_none_match == "*") return true;
-  std::string_view list = *if_none_match;
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    std::string_view tag = list.substr(0, comma);
-    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.starts_with("W/")) tag.remove_prefix(2);
-    if (tag == etag) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void register_upload_routes(http::Router& r, ImageService& images) {
@@ -81,7 +65,7 @@ void register_upload_routes(http::Router& r, ImageService& images) {
     // Served as an image only, never as a document that could run script.
     res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; sandbox");
     res.headers.emplace_back("Cross-Origin-Resource-Policy", "cross-origin");
-    if (matches(req.header("if-none-match"), image->etag)) {
+    if (http::etag_matches(req.header("if-none-match"), image->etag)) {
       res.status = 304;
       res.content_type.clear();
       return res;

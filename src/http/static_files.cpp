@@ -88,7 +88,8 @@ bool accepts(const std::string* header, std::string_view coding) {
   return false;
 }
 
-// If-None-Match may list several tags, or be "*".
+}  // namespace
+
 bool etag_matches(const std::string* header, const std::string& etag) {
   if (!header) return false;
   if (*header == "*") return true;
@@ -104,8 +105,6 @@ bool etag_matches(const std::string* header, const std::string& etag) {
   }
   return false;
 }
-
-}  // namespace
 
 bool is_server_path(std::string_view path) {
   return path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/readyz";

@@ -15,6 +15,10 @@
 
 namespace evient::http {
 
+// Whether an If-None-Match header (a list of entity tags, weak or strong, or
+// "*") matches `etag`: then the answer is 304. Null header: no match.
+bool etag_matches(const std::string* if_none_match, const std::string& etag);
+
 class StaticFiles {
  public:
   // Throws std::runtime_error when the folder has no index.html.

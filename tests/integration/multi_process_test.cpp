@@ -14,6 +14,7 @@
 
 #include "core/crypto.hpp"
 #include "core/jwt.hpp"
+#include "server_process.hpp"
 #include "services/seating_service.hpp"
 #include "services/services.hpp"
 #include "store/users_repo.hpp"
@@ -21,86 +22,9 @@
 #include "support/test_app.hpp"
 #include "tools/consistency.hpp"
 
-extern char** environ;
-
 namespace evient::test {
 namespace {
 namespace json = boost::json;
-
-// One `evient serve` child process on port 0; the port is read from its first log line.
-class ServerProcess {
- public:
-  explicit ServerProcess(const std::string& db_url) {
-    int fds[2];
-    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addclose(&actions, fds[0]);
-    std::vector<std::string> env_strings = {
-        "EVIENT_DB=" + db_url,
-        "EVIENT_PORT=0",
-        "EVIENT_ADDRESS=127.0.0.1",
-        std::string("EVIENT_JWT_SECRET=") + kTestJwtSecret,
-        std::string("EVIENT_PAYMENT_SECRET=") + kTestPaymentSecret,
-        "EVIENT_ACCESS_LOG=0",
-        "EVIENT_PAYMENT_PROVIDER=sandbox",
-        "EVIENT_MAX_HELD_PER_IP=0",
-        "EVIENT_WORKERS=4",
-        "EVIENT_DB_POOL=4"};
-    for (char** e = environ; *e; ++e) {
-      if (std::string_view(*e).starts_with("EVIENT_")) continue;
-      env_strings.emplace_back(*e);
-    }
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::string binary = EVIENT_BINARY;
-    std::string serve = "serve";
-    char* argv[] = {binary.data(), serve.data(), nullptr};
-    int rc = posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv, envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(fds[1]);
-    if (rc != 0) throw std::runtime_error("cannot start " + binary);
-    read_port(fds[0]);
-  }
-
-  ~ServerProcess() {
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    if (drain_.joinable()) drain_.join();
-  }
-
-  std::uint16_t port() const { return port_; }
-
- private:
-  void read_port(int fd) {
-    std::string buffer;
-    char chunk[512];
-    while (port_ == 0) {
-      ssize_t n = ::read(fd, chunk, sizeof chunk);
-      if (n <= 0) throw std::runtime_error("server exited before listening: " + buffer);
-      buffer.append(chunk, static_cast<std::size_t>(n));
-      if (auto pos = buffer.find("port="); pos != std::string::npos) {
-        auto end = buffer.find_first_not_of("0123456789", pos + 5);
-        if (end != std::string::npos)
-          port_ = static_cast<std::uint16_t>(std::stoi(buffer.substr(pos + 5, end - pos - 5)));
-      }
-    }
-    // Keep reading so the child never blocks on a full pipe.
-    drain_ = std::thread([fd] {
-      char sink[512];
-      while (::read(fd, sink, sizeof sink) > 0) {
-      }
-      ::close(fd);
-    });
-  }
-
-  pid_t pid_ = 0;
-  std::uint16_t port_ = 0;
-  std::thread drain_;
-};
 
 class MultiProcessTest : public ::testing::Test {
  protected:
@@ -108,8 +32,8 @@ class MultiProcessTest : public ::testing::Test {
     // The in-process App only prepares the database (migrations, fixtures); it serves nothing.
     init_process(test_config(db_.url()));
     app_ = std::make_unique<App>(test_config(db_.url()));
-    a_ = std::make_unique<ServerProcess>(db_.url());
-    b_ = std::make_unique<ServerProcess>(db_.url());
+    a_ = std::make_unique<ServerProcess>(db_.url(), 4);
+    b_ = std::make_unique<ServerProcess>(db_.url(), 4);
   }
 
   // Users written straight to the database, with tokens minted under the shared secret.
