@@ -187,7 +187,9 @@ TEST_F(CatalogCacheTest, MovingTimeIsNotServedStale) {
 }
 
 TEST(CatalogCacheMaxAge, AnotherProcessWriteShowsWithinTheMaxAge) {
-  TestServer server([](Config& c) { c.cache_ttl = std::chrono::milliseconds(300); });
+  // Long enough that the two reads below, even under a sanitizer on a loaded
+  // machine, fall within the jittered age (at least half of it).
+  TestServer server([](Config& c) { c.cache_ttl = std::chrono::milliseconds(2000); });
   Event e = create_event(server.app(), {.title = "Before"});
   server.http().get("/api/events/" + e.id);
   ASSERT_EQ(server.http().get("/api/events/" + e.id).header("x-cache"), "hit");
@@ -200,7 +202,7 @@ TEST(CatalogCacheMaxAge, AnotherProcessWriteShowsWithinTheMaxAge) {
   e.title = "After";
   db->write([&](store::Tx& tx) { store::events::update(tx, e); });
 
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
   auto r = server.http().get("/api/events/" + e.id);
   EXPECT_EQ(r.json().at("data").at("title").as_string(), "After");
 }
