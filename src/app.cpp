@@ -128,6 +128,7 @@ App::App(Config config, std::shared_ptr<const Clock> clock)
   options.sqlite_full_sync = config_.sqlite_full_sync;
   db_ = store::open_database(options);
   db_->write_queue().set_max_batch(static_cast<std::size_t>(config_.write_batch));
+  db_->write_queue().set_defer_reservations(config_.write_coalesce);
   // PostgreSQL: as many batches side by side as connections. A batch runs its
   // statements one round trip after another on one connection, which on a
   // busy machine costs more than the commits it saves (bench/CHANGES.md,

@@ -84,6 +84,7 @@ const std::map<std::string, Setter>& setters() {
        [](Config& c, const std::string& v) {
          c.write_batch = static_cast<int>(to_int("write-batch", v, 1, 1024));
        }},
+      {"write-coalesce", [](Config& c, const std::string& v) { c.write_coalesce = to_bool(v); }},
       {"access-log", [](Config& c, const std::string& v) { c.access_log = to_bool(v); }},
       {"order-hold",
        [](Config& c, const std::string& v) {

@@ -24,6 +24,7 @@ struct Config {
   int db_pool = 8;                           // EVIENT_DB_POOL
   bool sqlite_full_sync = true;              // EVIENT_SQLITE_SYNC=normal trades durability
   int write_batch = 64;                      // EVIENT_WRITE_BATCH: hot writes per commit
+  bool write_coalesce = true;                // EVIENT_WRITE_COALESCE (write_queue.hpp)
   int write_writers = 0;                     // EVIENT_WRITE_WRITERS; 0: 1 SQLite, db_pool PG
   bool access_log = true;                    // EVIENT_ACCESS_LOG=0 to silence
   std::chrono::seconds order_hold{15 * 60};  // EVIENT_ORDER_HOLD (seconds)

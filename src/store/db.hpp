@@ -198,6 +198,10 @@ class Tx {
   Engine engine() const { return conn_.engine(); }
   const Dialect& dialect() const { return conn_.dialect(); }
   Connection& connection() { return conn_; }
+  // Set while the write queue runs a batch that adds reservations up
+  // (store/write_queue.hpp); null otherwise.
+  DeferredReservations* deferred_reservations() const { return deferred_; }
+  void defer_reservations_to(DeferredReservations* deferred) { deferred_ = deferred; }
 
  private:
   // Records what `sql` writes; on PostgreSQL, the first write to accounts also
@@ -208,6 +212,7 @@ class Tx {
   WriteKind wrote_ = WriteKind::None;
   bool wrote_accounts_ = false;
   int unwinding_at_start_ = 0;
+  DeferredReservations* deferred_ = nullptr;
 };
 
 enum class TxMode { Read, Write };

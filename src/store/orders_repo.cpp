@@ -225,6 +225,11 @@ Holds tickets_held_from(Tx& tx, const std::string& client_address, Timestamp now
 }
 
 bool reserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {
+  // In a batch, the batch writes it with the others' at its end.
+  if (DeferredReservations* deferred = tx.deferred_reservations()) {
+    deferred->add(ticket_type_id, quantity);
+    return true;
+  }
   return tx.exec(kReserve, {ticket_type_id, quantity}).affected() == 1;
 }
 
@@ -233,6 +238,12 @@ void add_sold(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) 
 }
 
 void unreserve(Tx& tx, const std::string& ticket_type_id, std::int64_t quantity) {
+  // In a batch, given back with the batch's reservations at its end (a hold
+  // released and one taken in one batch then write nothing).
+  if (DeferredReservations* deferred = tx.deferred_reservations()) {
+    deferred->add(ticket_type_id, -quantity);
+    return;
+  }
   tx.exec(kUnreserve, {ticket_type_id, quantity});
 }
 

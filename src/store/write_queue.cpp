@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "store/db.hpp"
+#include "store/orders_repo.hpp"
 
 namespace evient::store {
 namespace {
@@ -83,9 +84,39 @@ void WriteQueue::run_batch(const std::vector<Job*>& batch) {
     }
     return;
   }
+  bool defer;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    defer = defer_reservations_;
+  }
+  try {
+    if (try_batch(batch, defer)) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++stats_.refitted;
+    }
+    try_batch(batch, false);
+  } catch (...) {
+    // Nothing of the batch is known to be written: nobody hears success. A job
+    // rolled back for a conflict still runs alone.
+    const std::exception_ptr failure = std::current_exception();
+    for (Job* job : batch) {
+      if (!job->conflicted) job->error = failure;
+    }
+  }
+}
+
+namespace {
+// Rolls the batch's transaction back when its reservations do not fit.
+struct ReservationsDoNotFit {};
+}  // namespace
+
+bool WriteQueue::try_batch(const std::vector<Job*>& batch, bool defer) {
   try {
     db_.transact(TxMode::Write, [&](Tx& tx) {
       Connection& conn = tx.connection();
+      DeferredReservations deferred;
+      tx.defer_reservations_to(defer ? &deferred : nullptr);
       bool savepoint_open = false;
       // The engine runs this again after a lost connection: start every job over.
       for (Job* job : batch) {
@@ -96,8 +127,10 @@ void WriteQueue::run_batch(const std::vector<Job*>& batch) {
         for (int attempt = 0;; ++attempt) {
           conn.exec_script(savepoint_open ? kNextSavepoint : kSavepoint);
           savepoint_open = true;
+          deferred.begin_job();
           try {
             (*job->work)(tx);
+            deferred.keep_job();
             break;
           } catch (const DatabaseUnavailable&) {
             // The database, not this job (includes ConnectionLost, which the
@@ -107,10 +140,12 @@ void WriteQueue::run_batch(const std::vector<Job*>& batch) {
             // Lost a lock to another transaction (say, another process's
             // batch holding rows in the other order): give its locks back so
             // the winner can finish, and run this job alone after the batch.
+            deferred.drop_job();
             conn.exec_script(kRollbackToSavepoint);
             job->conflicted = true;
             break;
           } catch (const RetryJob&) {
+            deferred.drop_job();
             conn.exec_script(kRollbackToSavepoint);
             if (attempt >= kMaxJobRetries) {
               job->error =
@@ -118,22 +153,27 @@ void WriteQueue::run_batch(const std::vector<Job*>& batch) {
               break;
             }
           } catch (...) {
+            deferred.drop_job();
             job->error = std::current_exception();
             conn.exec_script(kRollbackToSavepoint);
             break;
           }
         }
       }
+      tx.defer_reservations_to(nullptr);
+      // One conditional UPDATE per type, in id order (as every batch locks
+      // them); a total that does not fit undoes the whole batch. Releases
+      // outweighing reservations give the difference back.
+      for (const auto& [type_id, quantity] : deferred.totals()) {
+        if (quantity > 0 && !orders::reserve(tx, type_id, quantity)) throw ReservationsDoNotFit{};
+        if (quantity < 0) orders::unreserve(tx, type_id, -quantity);
+      }
       // COMMIT releases the last savepoint.
     });
-  } catch (...) {
-    // Nothing of the batch is known to be written: nobody hears success. A job
-    // rolled back for a conflict still runs alone.
-    const std::exception_ptr failure = std::current_exception();
-    for (Job* job : batch) {
-      if (!job->conflicted) job->error = failure;
-    }
+  } catch (const ReservationsDoNotFit&) {
+    return false;
   }
+  return true;
 }
 
 }  // namespace evient::store

@@ -21,16 +21,32 @@
 // - when the transaction as a whole fails (the database is out, COMMIT failed,
 //   the connection was lost past the engine's retries) no job is answered as a
 //   success: each gets that exception, as it would have alone.
+// Hot rows: within a batch, reservations of ticket types are not written one
+// by one. A job's reserve and unreserve (store::orders) only note what they
+// take or give back (DeferredReservations); after the last job the batch adds
+// each type's total
+// in ONE conditional UPDATE, so a hot type's row is written and locked once per
+// batch, and only from the batch's end to its COMMIT (other batches on other
+// connections run their orders meanwhile). When a total does not fit (the type
+// is selling out, or was taken off sale meanwhile), the whole batch is rolled
+// back and run again with every reservation written by its own job: near a
+// sell-out each order is then refused or served exactly as it would have been
+// alone. A batch whose totals fit is one serial order of its jobs in which every
+// reservation fit too (quantities only add up), so outcomes stay exact.
+//
 // Nobody is answered before COMMIT returned. Jobs may run more than once (the
 // engine re-runs a transaction whose connection was lost before COMMIT), so
 // like any transaction's work they must have no effect outside the database.
 // No thread of its own: the leader is a caller, which is waiting anyway.
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace evient::store {
@@ -40,6 +56,28 @@ class Tx;
 
 // Thrown by a job to be rolled back and run again at once (see above).
 struct RetryJob {};
+
+// The reservations a batch adds up and writes at its end (see above). A job's
+// notes count only when the job succeeds: rolled back to its savepoint, it
+// takes nothing.
+class DeferredReservations {
+ public:
+  void add(const std::string& ticket_type_id, std::int64_t quantity) {
+    job_.emplace_back(ticket_type_id, quantity);
+  }
+  void begin_job() { job_.clear(); }
+  void keep_job() {
+    for (const auto& [id, quantity] : job_) totals_[id] += quantity;
+    job_.clear();
+  }
+  void drop_job() { job_.clear(); }
+  // By ticket type id: the batch locks the rows in this order.
+  const std::map<std::string, std::int64_t>& totals() const { return totals_; }
+
+ private:
+  std::vector<std::pair<std::string, std::int64_t>> job_;
+  std::map<std::string, std::int64_t> totals_;
+};
 
 class WriteQueue {
  public:
@@ -66,6 +104,12 @@ class WriteQueue {
     max_writers_ = n < 1 ? 1 : n;
   }
 
+  // Whether batches add reservations up (see above); on by default.
+  void set_defer_reservations(bool on) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    defer_reservations_ = on;
+  }
+
   // Jobs waiting or running, the running batches included.
   std::size_t waiting() const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -77,6 +121,9 @@ class WriteQueue {
     std::size_t batches = 0;
     std::size_t jobs = 0;
     std::size_t largest = 0;
+    // Batches run again with each reservation written by its own job, because
+    // their totals did not fit.
+    std::size_t refitted = 0;
   };
   Stats stats() const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -93,11 +140,15 @@ class WriteQueue {
   };
 
   void run_batch(const std::vector<Job*>& batch);
+  // One attempt at the batch in one transaction; false when it was rolled back
+  // because the deferred reservations did not fit.
+  bool try_batch(const std::vector<Job*>& batch, bool defer);
   void run_alone(Job& job);
 
   Database& db_;
   std::size_t max_batch_;
   std::size_t max_writers_ = 1;
+  bool defer_reservations_ = true;
   mutable std::mutex mutex_;
   std::deque<Job*> queue_;     // waiting for a writer, in arrival order
   std::size_t running_ = 0;    // batches running

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -21,6 +22,7 @@
 #include "server_process.hpp"
 #include "services/services.hpp"
 #include "store/db.hpp"
+#include "store/orders_repo.hpp"
 #include "store/users_repo.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_app.hpp"
@@ -78,6 +80,35 @@ class Gate {
   std::thread thread_;
 };
 
+// Runs jobs[i] on threads of their own, all in one batch; returns what each
+// threw ("" when it returned).
+std::vector<std::string> run_in_one_batch(
+    store::Database& db, const std::vector<std::function<void(store::Tx&)>>& jobs) {
+  std::vector<std::string> outcome(jobs.size());
+  const auto before = db.write_queue().stats();
+  {
+    Gate gate(db);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          db.write_queue().run(jobs[i]);
+        } catch (const std::exception& e) {
+          outcome[i] = std::string("error: ") + e.what();
+        }
+      });
+    }
+    EXPECT_TRUE(eventually([&] { return db.write_queue().waiting() == jobs.size() + 1; }));
+    gate.open();
+    for (auto& t : threads) t.join();
+  }
+  const auto after = db.write_queue().stats();
+  // The gate's job, then one batch of all the others.
+  EXPECT_EQ(after.batches - before.batches, 2u);
+  EXPECT_GE(after.largest, jobs.size());
+  return outcome;
+}
+
 class WriteQueueTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -100,32 +131,8 @@ class WriteQueueTest : public ::testing::Test {
     });
   }
 
-  // Runs jobs[i] on threads of their own, all in one batch; returns what each
-  // threw ("" when it returned).
   std::vector<std::string> run_batch(const std::vector<std::function<void(store::Tx&)>>& jobs) {
-    std::vector<std::string> outcome(jobs.size());
-    const auto before = db_->write_queue().stats();
-    {
-      Gate gate(*db_);
-      std::vector<std::thread> threads;
-      for (std::size_t i = 0; i < jobs.size(); ++i) {
-        threads.emplace_back([&, i] {
-          try {
-            db_->write_queue().run(jobs[i]);
-          } catch (const std::exception& e) {
-            outcome[i] = std::string("error: ") + e.what();
-          }
-        });
-      }
-      EXPECT_TRUE(eventually([&] { return db_->write_queue().waiting() == jobs.size() + 1; }));
-      gate.open();
-      for (auto& t : threads) t.join();
-    }
-    const auto after = db_->write_queue().stats();
-    // The gate's job, then one batch of all the others.
-    EXPECT_EQ(after.batches - before.batches, 2u);
-    EXPECT_GE(after.largest, jobs.size());
-    return outcome;
+    return run_in_one_batch(*db_, jobs);
   }
 
   TestDatabase test_db_;
@@ -238,6 +245,101 @@ TEST_F(WriteQueueTest, AJobAloneNeedsNoSavepoint) {
 }
 
 // Orders over HTTP that share one batch: a refused one changes nothing for the others.
+// Hot rows: a batch adds its jobs' reservations up and writes each type's
+// counter once, at its end; a total that does not fit runs the batch again
+// with every reservation written by its own job.
+class DeferredReservationTest : public ::testing::Test {
+ protected:
+  DeferredReservationTest() {
+    event_ = create_event(app(), {.title = "Batch Night"});
+    type_ = create_ticket_type(app(), event_.id, {.name = "GA", .quantity_total = 10});
+    // One batch at a time, so the gate holds the queue on PostgreSQL too.
+    db().write_queue().set_max_writers(1);
+  }
+  App& app() { return server_.app(); }
+  store::Database& db() { return app().db(); }
+
+  std::int64_t sold(store::Tx& tx) {
+    return tx.exec("SELECT quantity_sold FROM ticket_types WHERE id = $1", {type_.id})[0].i64(0);
+  }
+  std::int64_t sold() {
+    return db().read([&](store::Tx& tx) { return sold(tx); });
+  }
+  // A job reserving `quantity`, refused as an order would be when it does not fit.
+  std::function<void(store::Tx&)> reserving(std::int64_t quantity) {
+    return [this, quantity](store::Tx& tx) {
+      if (!store::orders::reserve(tx, type_.id, quantity)) throw Conflict("SOLD_OUT", "sold out");
+    };
+  }
+
+  TestServer server_;
+  Event event_;
+  TicketType type_;
+};
+
+TEST_F(DeferredReservationTest, ABatchWritesItsReservationsOnceAtItsEnd) {
+  std::vector<std::int64_t> seen(4, -1);
+  std::vector<std::function<void(store::Tx&)>> jobs;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    jobs.push_back([&, i](store::Tx& tx) {
+      ASSERT_TRUE(store::orders::reserve(tx, type_.id, 2));
+      seen[i] = sold(tx);  // not written yet: the batch writes the total after its last job
+    });
+  }
+  const auto refitted = db().write_queue().stats().refitted;
+  EXPECT_EQ(run_in_one_batch(db(), jobs), std::vector<std::string>(4, ""));
+  EXPECT_EQ(seen, std::vector<std::int64_t>(4, 0));
+  EXPECT_EQ(sold(), 8);
+  EXPECT_EQ(db().write_queue().stats().refitted, refitted);
+
+  // Outside a batch a reservation is written at once.
+  db().write([&](store::Tx& tx) {
+    ASSERT_TRUE(store::orders::reserve(tx, type_.id, 1));
+    EXPECT_EQ(sold(tx), 9);
+  });
+}
+
+TEST_F(DeferredReservationTest, TotalsThatDoNotFitRunTheBatchAgainOneByOne) {
+  db().write([&](store::Tx& tx) { ASSERT_TRUE(store::orders::reserve(tx, type_.id, 5)); });
+  const auto refitted = db().write_queue().stats().refitted;
+  // 5 left, 4 jobs of 2: exactly two fit, whichever order the batch took.
+  const auto outcome =
+      run_in_one_batch(db(), {reserving(2), reserving(2), reserving(2), reserving(2)});
+  EXPECT_EQ(std::count(outcome.begin(), outcome.end(), ""), 2);
+  EXPECT_EQ(std::count(outcome.begin(), outcome.end(), "error: sold out"), 2);
+  EXPECT_EQ(sold(), 9);
+  EXPECT_EQ(db().write_queue().stats().refitted, refitted + 1);
+}
+
+TEST_F(DeferredReservationTest, AJobThatFailsTakesNothing) {
+  auto failing = [this](store::Tx& tx) {
+    ASSERT_TRUE(store::orders::reserve(tx, type_.id, 3));
+    throw Conflict("SEAT_TAKEN", "fails after reserving");
+  };
+  const auto outcome = run_in_one_batch(db(), {reserving(2), failing, reserving(2)});
+  EXPECT_EQ(outcome, (std::vector<std::string>{"", "error: fails after reserving", ""}));
+  EXPECT_EQ(sold(), 4);
+}
+
+TEST_F(DeferredReservationTest, AReleaseAndAReservationOfOneBatchNetOut) {
+  db().write([&](store::Tx& tx) { ASSERT_TRUE(store::orders::reserve(tx, type_.id, 10)); });
+  // Sold out; one batch gives two back and takes two: both succeed, as they
+  // would with the release first.
+  const auto outcome = run_in_one_batch(
+      db(), {[this](store::Tx& tx) { store::orders::unreserve(tx, type_.id, 2); }, reserving(2)});
+  EXPECT_EQ(outcome, (std::vector<std::string>{"", ""}));
+  EXPECT_EQ(sold(), 10);
+  // A type taken off sale meanwhile refuses the batch's reservations as it
+  // would each one's.
+  db().write([&](store::Tx& tx) {
+    store::orders::unreserve(tx, type_.id, 4);
+    tx.exec("UPDATE ticket_types SET status = 'hidden' WHERE id = $1", {type_.id});
+  });
+  const auto hidden = run_in_one_batch(db(), {reserving(1), reserving(1)});
+  EXPECT_EQ(hidden, (std::vector<std::string>{"error: sold out", "error: sold out"}));
+  EXPECT_EQ(sold(), 6);
+}
+
 TEST(WriteQueueHttpTest, OrdersInOneBatchKeepTheirOwnOutcomes) {
   using namespace checkout_support;
   // One writer: the batch behind the gate is then all of them.
