@@ -5,9 +5,10 @@
 # same run, and writes bench/RESULTS.md. See bench/README.md.
 # Knobs: BUILD (build dir, default build), BENCH_DURATION (seconds per wrk run,
 # default 5), BENCH_CONNECTIONS (default 64), BENCH_ONLY (some of: catalogue
-# detail login checkout door onsale variants; default all), BENCH_OUT (the
-# results file, default bench/RESULTS.md), BENCH_SERVER_ENV (VAR=value ...
-# given to every server, e.g. "EVIENT_WRITE_BATCH=1" for an A/B run).
+# detail authread login checkout door onsale variants; default all),
+# BENCH_AUTH_USERS (how many users' tokens authread rotates over, default 2000),
+# BENCH_OUT (the results file, default bench/RESULTS.md), BENCH_SERVER_ENV
+# (VAR=value ... given to every server, e.g. "EVIENT_WRITE_BATCH=1" for an A/B run).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -85,6 +86,10 @@ run_wrk() {  # SCRIPT URL CONNECTIONS SECONDS [VAR=value ...]
   echo "$out"
 }
 
+metric() {  # NAME TEXT: the value of an unlabelled sample in GET /metrics output (0 if absent)
+  awk -v n="$1" '$1 == n { v = $2 } END { printf "%d", v }' <<<"$2"
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
 
 # One table row: ENGINE SCENARIO WHAT LIMIT_NAME LIMIT_RPS RSS_MB
@@ -100,7 +105,8 @@ row() {
     "$(ratio "$rps" "$5")" "$6" >>"$rows"
 }
 
-# The catalogue and event detail against the bare server, then login, checkout,
+# The catalogue, event detail and an authenticated read against the bare
+# server, then login, checkout,
 # door and on-sale, with their limits; all on one server process.
 bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
   local engine=$1 db=$2 sqlite_file=$3 data="$work/$1"
@@ -153,6 +159,33 @@ bench_engine() {  # ENGINE DB_URL SQLITE_FILE_OR_EMPTY
   rss=$(peak_mb "$pid")
   note_rss "$rss"
   row "$engine" "event detail" "GET /api/events/:id, 1,800 ids; cache hits $(field cache_hits "$last_result")" \
+    "bare Beast" "$bare_rps" "$rss"
+  fi
+
+  if want authread; then
+  log "$engine: authenticated read"
+  # Its own bare server, answering with a body the size of the profile's.
+  local profile_bytes auth_port auth_bare_pid before after hits misses
+  profile_bytes=$(curl -s -H "Authorization: Bearer $(head -1 "$data/tokens.txt")" \
+    "$url/api/users/profile" | wc -c)
+  auth_port=$(free_port)
+  "$tools/bare_server" "$auth_port" "$profile_bytes" "$profile_bytes" 2 >/dev/null 2>&1 &
+  auth_bare_pid=$!
+  pids+=("$auth_bare_pid")
+  wait_http "http://127.0.0.1:$auth_port/"
+  run_wrk authread.lua "http://127.0.0.1:$auth_port" "$conns" "$duration" >/dev/null
+  bare_rps=$(field rps "$last_result")
+  stop "$auth_bare_pid"
+  before=$(curl -s "$url/metrics")
+  reset_peak "$pid"
+  run_wrk authread.lua "$url" "$conns" "$duration" >/dev/null
+  rss=$(peak_mb "$pid")
+  note_rss "$rss"
+  after=$(curl -s "$url/metrics")
+  hits=$(($(metric evient_token_cache_hits_total "$after") - $(metric evient_token_cache_hits_total "$before")))
+  misses=$(($(metric evient_token_cache_misses_total "$after") - $(metric evient_token_cache_misses_total "$before")))
+  row "$engine" "authenticated read" \
+    "GET /api/users/profile, ${BENCH_AUTH_USERS:-2000} users' tokens; token cache hits $hits of $((hits + misses))" \
     "bare Beast" "$bare_rps" "$rss"
   fi
 

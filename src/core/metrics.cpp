@@ -66,21 +66,23 @@ void sample(std::string& out, std::string_view name, const std::string& labels,
   out += '\n';
 }
 
+// `sum` is the histogram's: seconds for Histogram, jobs for SizeHistogram.
+template <class H>
 void histogram_samples(std::string& out, std::string_view name,
                        const std::vector<std::string>& names,
-                       const std::vector<std::string>& values, const Histogram& h) {
+                       const std::vector<std::string>& values, const H& h, double sum) {
   const auto counts = h.counts();
   std::uint64_t cumulative = 0;
-  for (std::size_t i = 0; i < Histogram::kBounds.size(); ++i) {
+  for (std::size_t i = 0; i < H::kBounds.size(); ++i) {
     cumulative += counts[i];
     sample(out, std::string(name) + "_bucket",
-           label_set(names, values, "le=\"" + number(Histogram::kBounds[i]) + "\""),
+           label_set(names, values, "le=\"" + number(H::kBounds[i]) + "\""),
            std::to_string(cumulative));
   }
   cumulative += counts.back();
   sample(out, std::string(name) + "_bucket", label_set(names, values, "le=\"+Inf\""),
          std::to_string(cumulative));
-  sample(out, std::string(name) + "_sum", label_set(names, values), number(h.sum_seconds()));
+  sample(out, std::string(name) + "_sum", label_set(names, values), number(sum));
   sample(out, std::string(name) + "_count", label_set(names, values), std::to_string(cumulative));
 }
 
@@ -130,12 +132,33 @@ double Histogram::sum_seconds() const {
   return static_cast<double>(sum_ns_.load(std::memory_order_relaxed)) / 1e9;
 }
 
+void SizeHistogram::observe(std::uint64_t n) {
+  const auto it = std::lower_bound(kBounds.begin(), kBounds.end(), static_cast<double>(n));
+  buckets_[static_cast<std::size_t>(it - kBounds.begin())].fetch_add(1, std::memory_order_relaxed);
+  sum_.fetch_add(n, std::memory_order_relaxed);
+}
+
+std::array<std::uint64_t, SizeHistogram::kBounds.size() + 1> SizeHistogram::counts() const {
+  std::array<std::uint64_t, kBounds.size() + 1> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] = buckets_[i].load(std::memory_order_relaxed);
+  }
+  return out;
+}
+
+std::uint64_t SizeHistogram::count() const {
+  std::uint64_t n = 0;
+  for (auto c : counts()) n += c;
+  return n;
+}
+
 std::string Registry::render() const {
   std::string out;
   counter_family(out, http_requests);
   header(out, http_duration.name(), http_duration.help(), "histogram");
   http_duration.each([&](const std::vector<std::string>& values, const Histogram& h) {
-    histogram_samples(out, http_duration.name(), http_duration.labels(), values, h);
+    histogram_samples(out, http_duration.name(), http_duration.labels(), values, h,
+                      h.sum_seconds());
   });
   counter_family(out, refusals);
   gauge(out, "evient_http_open_connections", "Client connections open now", connections);
@@ -149,7 +172,7 @@ std::string Registry::render() const {
           "Transactions that had to wait for a free database connection", pool_waits);
   header(out, "evient_db_pool_wait_seconds", "Time spent waiting for a database connection",
          "histogram");
-  histogram_samples(out, "evient_db_pool_wait_seconds", {}, {}, pool_wait);
+  histogram_samples(out, "evient_db_pool_wait_seconds", {}, {}, pool_wait, pool_wait.sum_seconds());
 
   counter(out, "evient_cache_hits_total", "Catalogue responses served from the cache", cache_hits);
   counter(out, "evient_cache_misses_total", "Catalogue responses built from the database",
@@ -157,6 +180,32 @@ std::string Registry::render() const {
   counter(out, "evient_cache_availability_reads_total",
           "Cached catalogue responses whose availability was read again after a sale",
           cache_availability_reads);
+  counter(out, "evient_token_cache_hits_total",
+          "Token checks that found the user and the token's revocation in the cache",
+          token_cache_hits);
+  counter(out, "evient_token_cache_misses_total",
+          "Token checks that read the user from the database (every one on SQLite)",
+          token_cache_misses);
+  counter(out, "evient_write_queue_batches_total",
+          "Write-queue batches run, one transaction each (a job alone is a batch of one)",
+          write_batches);
+  counter(out, "evient_write_queue_jobs_total", "Writes carried by write-queue batches",
+          write_jobs);
+  header(out, "evient_write_queue_batch_size", "Writes per write-queue batch", "histogram");
+  histogram_samples(out, "evient_write_queue_batch_size", {}, {}, write_batch_size,
+                    write_batch_size.sum());
+  gauge(out, "evient_write_queue_jobs_waiting", "Writes queued for a batch or in one running now",
+        write_waiting);
+  counter(out, "evient_write_queue_conflicts_total",
+          "Writes rolled back to their savepoint after losing a lock conflict, run again alone",
+          write_conflicts);
+  counter(out, "evient_write_queue_failed_batches_total",
+          "Batches of two or more writes whose transaction failed as a whole (none committed)",
+          write_failed_batches);
+  counter(out, "evient_write_queue_refitted_batches_total",
+          "Batches whose summed reservations of a ticket type did not fit, run again with each "
+          "write reserving for itself",
+          write_refitted);
   counter(out, "evient_orders_created_total", "Orders placed (pending, or paid at once when free)",
           orders_created);
   counter(out, "evient_orders_paid_total", "Orders paid (free orders included)", orders_paid);

@@ -62,6 +62,21 @@ class Histogram {
   std::atomic<std::uint64_t> sum_ns_{0};
 };
 
+// Sizes (jobs in a write-queue batch), in powers of two up to the queue's
+// default bound of 64.
+class SizeHistogram {
+ public:
+  static constexpr std::array<double, 7> kBounds = {1, 2, 4, 8, 16, 32, 64};
+  void observe(std::uint64_t n);
+  std::array<std::uint64_t, kBounds.size() + 1> counts() const;
+  std::uint64_t count() const;
+  double sum() const { return static_cast<double>(sum_.load(std::memory_order_relaxed)); }
+
+ private:
+  std::array<std::atomic<std::uint64_t>, kBounds.size() + 1> buckets_{};
+  std::atomic<std::uint64_t> sum_{0};
+};
+
 // Children of one metric by label values, in the order of the family's label names.
 template <class Metric>
 class Family {
@@ -117,6 +132,15 @@ struct Registry {
   Counter cache_hits;
   Counter cache_misses;
   Counter cache_availability_reads;  // hits whose availability was read again
+  Counter token_cache_hits;          // token checks answered without a read
+  Counter token_cache_misses;        // token checks that read the user
+  Counter write_batches;             // write-queue batches run
+  Counter write_jobs;                // jobs they carried
+  SizeHistogram write_batch_size;
+  Gauge write_waiting;           // jobs queued or in a running batch
+  Counter write_conflicts;       // jobs run again alone after a lock conflict
+  Counter write_failed_batches;  // batches of two or more rolled back as a whole
+  Counter write_refitted;        // batches run again because their reservations did not fit
   Counter orders_created;
   Counter orders_paid;
   Family<Counter> orders_released{

@@ -6,6 +6,7 @@
 #include "core/client_address.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/metrics.hpp"
 #include "core/text.hpp"
 #include "services/image_service.hpp"
 #include "store/db.hpp"
@@ -149,7 +150,10 @@ User AuthService::authenticate(std::string_view token) {
     auto it = owners_.find(key);
     if (it != owners_.end() && it->second->generation == generation) cached = it->second;
   }
-  if (!cached) {
+  if (cached) {
+    metrics::registry().token_cache_hits.inc();
+  } else {
+    metrics::registry().token_cache_misses.inc();
     auto fresh = std::make_shared<CachedOwner>();
     fresh->generation = generation;
     fresh->owner = db_.read([&](store::Tx& tx) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/metrics.hpp"
 #include "store/db.hpp"
 #include "store/orders_repo.hpp"
 
@@ -27,6 +28,7 @@ void WriteQueue::run(const std::function<void(Tx&)>& work) {
   job.work = &work;
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&job);
+  metrics::registry().write_waiting.add(1);
   job.wake.wait(lock,
                 [&] { return job.done || (queue_.front() == &job && running_ < max_writers_); });
   if (!job.done) {
@@ -46,6 +48,7 @@ void WriteQueue::run(const std::function<void(Tx&)>& work) {
     ++stats_.batches;
     stats_.jobs += n;
     stats_.largest = std::max(stats_.largest, n);
+    count_batch(batch);
     for (Job* j : batch) {
       j->done = true;
       if (j != &job) j->wake.notify_one();
@@ -59,6 +62,27 @@ void WriteQueue::run(const std::function<void(Tx&)>& work) {
     return;
   }
   if (job.error) std::rethrow_exception(job.error);
+}
+
+void WriteQueue::count_batch(const std::vector<Job*>& batch) {
+  auto& m = metrics::registry();
+  m.write_waiting.add(-static_cast<std::int64_t>(batch.size()));
+  m.write_batches.inc();
+  m.write_jobs.inc(batch.size());
+  m.write_batch_size.observe(batch.size());
+  for (const Job* j : batch) {
+    if (!j->conflicted) continue;
+    ++stats_.conflicts;
+    m.write_conflicts.inc();
+  }
+}
+
+void WriteQueue::count_failed_batch() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++stats_.failed_batches;
+  }
+  metrics::registry().write_failed_batches.inc();
 }
 
 void WriteQueue::run_alone(Job& job) {
@@ -95,8 +119,10 @@ void WriteQueue::run_batch(const std::vector<Job*>& batch) {
       std::lock_guard<std::mutex> lock(mutex_);
       ++stats_.refitted;
     }
+    metrics::registry().write_refitted.inc();
     try_batch(batch, false);
   } catch (...) {
+    count_failed_batch();
     // Nothing of the batch is known to be written: nobody hears success. A job
     // rolled back for a conflict still runs alone.
     const std::exception_ptr failure = std::current_exception();

@@ -117,10 +117,13 @@ class WriteQueue {
   }
 
   // Counters for tests and metrics: batches committed and jobs they carried.
+  // The same are counted process-wide for GET /metrics (core/metrics.hpp).
   struct Stats {
     std::size_t batches = 0;
     std::size_t jobs = 0;
     std::size_t largest = 0;
+    std::size_t conflicts = 0;       // jobs rolled back for a lock conflict, run again alone
+    std::size_t failed_batches = 0;  // batches of two or more whose transaction failed
     // Batches run again with each reservation written by its own job, because
     // their totals did not fit.
     std::size_t refitted = 0;
@@ -144,6 +147,10 @@ class WriteQueue {
   // because the deferred reservations did not fit.
   bool try_batch(const std::vector<Job*>& batch, bool defer);
   void run_alone(Job& job);
+  // The conflicts of a finished batch, and the process-wide metrics (under
+  // mutex_); a batch that failed as a whole (not under it).
+  void count_batch(const std::vector<Job*>& batch);
+  void count_failed_batch();
 
   Database& db_;
   std::size_t max_batch_;

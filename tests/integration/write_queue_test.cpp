@@ -28,57 +28,12 @@
 #include "support/test_app.hpp"
 #include "support/test_db.hpp"
 #include "tools/consistency.hpp"
+#include "write_queue_gate.hpp"
 
 namespace evient::test {
 namespace {
 namespace json = boost::json;
 using namespace std::chrono_literals;
-
-// Waits (bounded) until `done` holds.
-template <class F>
-bool eventually(F done, std::chrono::milliseconds limit = 10s) {
-  const auto until = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(1ms);
-  }
-  return true;
-}
-
-// Holds the queue: its job runs alone and waits until opened, so every job
-// submitted meanwhile joins the next batch, all together.
-class Gate {
- public:
-  explicit Gate(store::Database& db) : db_(db) {
-    thread_ = std::thread([this] {
-      db_.write_queue().run([this](store::Tx&) {
-        std::unique_lock<std::mutex> lock(mutex_);
-        running_ = true;
-        changed_.notify_all();
-        changed_.wait(lock, [this] { return open_; });
-      });
-    });
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [this] { return running_; });
-  }
-  ~Gate() {
-    open();
-    thread_.join();
-  }
-  void open() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    open_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  store::Database& db_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool running_ = false;
-  bool open_ = false;
-  std::thread thread_;
-};
 
 // Runs jobs[i] on threads of their own, all in one batch; returns what each
 // threw ("" when it returned).
@@ -202,6 +157,7 @@ TEST_F(WriteQueueTest, AJobThatLosesALockConflictRunsAgainAlone) {
   EXPECT_EQ(attempts.load(), 2);
   // The first attempt's row went with its savepoint.
   EXPECT_EQ(ids(), (std::set<std::int64_t>{1, 3, 12}));
+  EXPECT_EQ(db_->write_queue().stats().conflicts, 1u);
 }
 
 TEST_F(WriteQueueTest, AJobCanAskToRunAgainAfterChangingItsState) {
@@ -227,6 +183,7 @@ TEST_F(WriteQueueTest, NobodyHearsSuccessWhenTheBatchFails) {
   const auto outcome = run_batch(jobs);
   for (const auto& o : outcome) EXPECT_EQ(o, "error: disk full (simulated)");
   EXPECT_TRUE(ids().empty());
+  EXPECT_EQ(db_->write_queue().stats().failed_batches, 1u);
 }
 
 TEST_F(WriteQueueTest, AJobAloneNeedsNoSavepoint) {
