@@ -760,6 +760,29 @@ TEST_F(SeatingTest, AnExpiredHoldReadsAvailableOnTheCachedMap) {
   EXPECT_EQ(map_cache().misses(), misses);
 }
 
+// The room switches off a held seat: the hold stands, and once the buyer
+// cancels, the overlay reads the seat disabled, as the uncached map does.
+TEST_F(SeatingTest, ASeatSwitchedOffWhileHeldReadsDisabledOnceReleased) {
+  seat_default_event();
+  auto held = buy_seats(alice_, std_.id, {"C2"});
+  ASSERT_EQ(held.status, 201u) << held.body;
+  const std::string room = str(room_.at("id"));
+  ASSERT_EQ(patch("/api/rooms/" + room + "/seats/" + seats_["C2"] + "/toggle", admin_).status,
+            200u);
+  EXPECT_EQ(state("C2"), "held");
+  HttpResponse raw;
+  seat_map(&raw);
+  const auto misses = map_cache().misses();
+
+  auto cancel = http().post("/api/orders/" + order_id(held) + "/cancel", json::object{}, alice_);
+  ASSERT_EQ(cancel.status, 200u) << cancel.body;
+  seat_map(&raw);
+  EXPECT_EQ(raw.header("x-cache"), "hit");
+  EXPECT_EQ(raw.body, uncached_map());
+  EXPECT_EQ(state("C2"), "disabled");
+  EXPECT_EQ(map_cache().misses(), misses);
+}
+
 TEST_F(SeatingTest, SeedResetStartsOverWithSeatedEvents) {
   seat_default_event();
   auto paid = buy_seats(alice_, vip_.id, {"A1"});
