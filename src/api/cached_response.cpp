@@ -25,15 +25,11 @@ std::string random_marker() {
 }  // namespace
 
 http::Response cached_response(CatalogCache& cache, const std::string& key,
-                               const std::function<http::Response()>& build,
-                               CatalogCache::Depends depends) {
-  CatalogCache::Lookup found = cache.get_or_fill(
-      key,
-      [&] {
-        http::Response fresh = build();
-        return std::move(fresh.body);
-      },
-      depends);
+                               const std::function<http::Response()>& build) {
+  CatalogCache::Lookup found = cache.get_or_fill(key, [&] {
+    http::Response fresh = build();
+    return std::move(fresh.body);
+  });
   return with_body(found.body, found.hit);
 }
 
@@ -43,10 +39,21 @@ TemplateBuilder::TemplateBuilder() {
 }
 
 boost::json::value TemplateBuilder::hole(AvailabilitySlot::Field field,
-                                         std::vector<std::string> type_ids) {
+                                         std::vector<std::string> ids) {
   const std::size_t index = slots_.size();
-  slots_.push_back({field, std::move(type_ids)});
+  slots_.push_back({field, std::move(ids)});
   return boost::json::string(marker_ + std::to_string(index) + "@");
+}
+
+void TemplateBuilder::saw_seat(const std::string& event_id, const std::string& seat_id,
+                               SeatState state) {
+  seats_of_event_ = event_id;
+  // As the overlay reads them: only seats that do not read available.
+  if (state != SeatState::Available) availability_.seats.emplace(seat_id, state);
+}
+
+void TemplateBuilder::valid_until(Timestamp until) {
+  if (!availability_.until || until < *availability_.until) availability_.until = until;
 }
 
 std::shared_ptr<const PageTemplate> TemplateBuilder::finish(const std::string& serialized) {
@@ -71,8 +78,12 @@ std::shared_ptr<const PageTemplate> TemplateBuilder::finish(const std::string& s
   }
   page->literals.push_back(serialized.substr(from));
   std::set<std::string> ids;
-  for (const auto& slot : page->slots) ids.insert(slot.type_ids.begin(), slot.type_ids.end());
+  for (const auto& slot : page->slots) {
+    if (slot.field != AvailabilitySlot::Field::SeatState)
+      ids.insert(slot.ids.begin(), slot.ids.end());
+  }
   page->type_ids.assign(ids.begin(), ids.end());
+  page->seats_of_event = seats_of_event_;
   return page;
 }
 

@@ -15,10 +15,9 @@
 
 namespace evient::api {
 
-// A whole response (banners; a seat map with Depends::Everything).
+// A whole response without holes (banners).
 http::Response cached_response(CatalogCache& cache, const std::string& key,
-                               const std::function<http::Response()>& build,
-                               CatalogCache::Depends depends = CatalogCache::Depends::Catalogue);
+                               const std::function<http::Response()>& build);
 
 // Makes a PageTemplate: serialisers put hole() where an availability value
 // goes, and finish() cuts the serialised response at the holes. A hole is a
@@ -27,16 +26,22 @@ http::Response cached_response(CatalogCache& cache, const std::string& key,
 class TemplateBuilder {
  public:
   TemplateBuilder();
-  boost::json::value hole(AvailabilitySlot::Field field, std::vector<std::string> type_ids);
-  // Remembers a type's current availability (what the page was read with).
-  void saw(const TicketType& t) { availability_.emplace(t.id, t); }
+  // `ids`: the type(s), or the seat, whose availability goes there.
+  boost::json::value hole(AvailabilitySlot::Field field, std::vector<std::string> ids);
+  // Remembers what the page was read with: a type's current availability, a
+  // seat's current state (its SeatState holes are read for `event_id`), the
+  // instant the page changes without a write.
+  void saw(const TicketType& t) { availability_.types.emplace(t.id, t); }
+  void saw_seat(const std::string& event_id, const std::string& seat_id, SeatState state);
+  void valid_until(Timestamp until);
   std::shared_ptr<const PageTemplate> finish(const std::string& serialized);
-  AvailabilityMap take_availability() { return std::move(availability_); }
+  Availability take_availability() { return std::move(availability_); }
 
  private:
   std::string marker_;
   std::vector<AvailabilitySlot> slots_;
-  AvailabilityMap availability_;
+  std::string seats_of_event_;
+  Availability availability_;
 };
 
 // A page whose availability is overlaid at serve time: `build` serialises with

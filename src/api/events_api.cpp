@@ -65,8 +65,14 @@ EventQuery list_query(http::Request& req, http::PageRequest& page) {
 }  // namespace
 
 void register_event_routes(http::Router& r, CatalogService& catalog) {
-  auto list_availability = [&catalog](const std::vector<std::string>& ids) {
-    return catalog.availability(ids, false);
+  // The catalogue's pages show types, no seats.
+  auto types_availability = [&catalog](const PageTemplate& page, bool release_expired) {
+    Availability out;
+    out.types = catalog.availability(page.type_ids, release_expired);
+    return out;
+  };
+  auto list_availability = [types_availability](const PageTemplate& page) {
+    return types_availability(page, false);
   };
   r.get(
       "/api/events", http::Access::Public,
@@ -99,13 +105,13 @@ void register_event_routes(http::Router& r, CatalogService& catalog) {
 
   r.get(
       "/api/events/:id", http::Access::Public,
-      [&catalog](http::Request& req) {
+      [&catalog, types_availability](http::Request& req) {
         const std::string& id = req.param("id");
         return cached_page(
             catalog.cache(), "event/" + id,
             [&](TemplateBuilder& b) { return http::ok(detail_template(catalog.detail(id), b)); },
-            [&catalog](const std::vector<std::string>& ids) {
-              return catalog.availability(ids, true);
+            [types_availability](const PageTemplate& page) {
+              return types_availability(page, true);
             });
       },
       [&catalog](http::Request& req) {

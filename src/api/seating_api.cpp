@@ -159,6 +159,21 @@ SeatingInput parse_seating(const http::JsonBody& body) {
   return in;
 }
 
+// The public seat map with a hole where each zoned seat's state goes (a seat
+// in no zone reads disabled until the seating changes, a catalogue write).
+json::object seat_map_template(const SeatMap& m, TemplateBuilder& b) {
+  json::object o = seat_map_json(m);
+  json::array& seats = o["seats"].as_array();
+  for (std::size_t i = 0; i < m.seats.size(); ++i) {
+    const SeatMapSeat& s = m.seats[i];
+    if (!s.ticket_type_id) continue;
+    b.saw_seat(m.event_id, s.id, s.state);
+    if (s.held_until) b.valid_until(*s.held_until);
+    seats[i].as_object()["state"] = b.hole(AvailabilitySlot::Field::SeatState, {s.id});
+  }
+  return o;
+}
+
 }  // namespace
 
 void register_seating_routes(http::Router& r, SeatingService& seating) {
@@ -232,15 +247,22 @@ void register_seating_routes(http::Router& r, SeatingService& seating) {
               seating.set_blocks(req.user().user_id, req.param("id"), ids, *blocked), *blocked));
         });
 
-  // Seat states change with every sale: the map is dropped by any write.
+  // Seat states change with every sale, the rest of the map only with a
+  // catalogue write: the states are holes, overlaid after a sale.
   r.get(
       "/api/events/:id/seats", http::Access::Public,
       [&seating](http::Request& req) {
         const std::string& id = req.param("id");
-        return cached_response(
+        return cached_page(
             seating.cache(), "seats/" + id,
-            [&] { return http::ok(seat_map_json(seating.seat_map(id))); },
-            CatalogCache::Depends::Everything);
+            [&](TemplateBuilder& b) {
+              return http::ok(seat_map_template(seating.seat_map(id), b));
+            },
+            [&seating](const PageTemplate& page) {
+              // A map without zoned seats has no holes to fill.
+              if (page.seats_of_event.empty()) return Availability{};
+              return seating.seat_availability(page.seats_of_event);
+            });
       },
       [&seating](http::Request& req) {
         return peek_cached(seating.cache(), "seats/" + req.param("id"));

@@ -31,9 +31,12 @@ struct SeatMapSeat {
   std::int64_t number = 0;
   std::optional<std::string> ticket_type_id;  // none: in no zone
   SeatState state = SeatState::Disabled;
+  // While held: when the hold runs out (the seat then reads available).
+  std::optional<Timestamp> held_until;
 };
 
 struct SeatMap {
+  std::string event_id;
   std::string room_id;
   std::string room_name;
   std::int64_t rows = 0;

@@ -17,31 +17,44 @@ constexpr std::size_t kEntryOverhead = 128;
 
 std::size_t footprint(const std::string& key, const std::string& body, const PageTemplate* page) {
   std::size_t size = key.size() + body.size() + kEntryOverhead;
-  // The template holds about the body again, plus the slots.
-  if (page) size += body.size() + page->slots.size() * 48;
+  // The template holds about the body again, plus the slots and their ids (a
+  // seat map has a slot per seat).
+  if (page) {
+    size += body.size() + page->slots.size() * 48;
+    for (const auto& slot : page->slots) {
+      for (const auto& id : slot.ids) size += id.size();
+    }
+  }
   return size;
 }
 
-void append_slot(std::string& out, const AvailabilitySlot& slot,
-                 const AvailabilityMap& availability) {
+void append_slot(std::string& out, const AvailabilitySlot& slot, const Availability& availability) {
   using Field = AvailabilitySlot::Field;
+  const AvailabilityMap& types = availability.types;
   if (slot.field == Field::SoldOut) {
     bool open = false;
-    for (const auto& id : slot.type_ids) {
-      auto it = availability.find(id);
-      if (it != availability.end() && it->second.status == TicketTypeStatus::Active &&
+    for (const auto& id : slot.ids) {
+      auto it = types.find(id);
+      if (it != types.end() && it->second.status == TicketTypeStatus::Active &&
           it->second.quantity_sold < it->second.quantity_total) {
         open = true;
       }
     }
     // As store::events::list_cards: sold out when it has visible types and none is open.
-    out += !slot.type_ids.empty() && !open ? "true" : "false";
+    out += !slot.ids.empty() && !open ? "true" : "false";
     return;
   }
-  auto it = slot.type_ids.empty() ? availability.end() : availability.find(slot.type_ids.front());
+  if (slot.field == Field::SeatState) {
+    auto it = slot.ids.empty() ? availability.seats.end() : availability.seats.find(slot.ids[0]);
+    out += '"';
+    out += to_text(it == availability.seats.end() ? SeatState::Available : it->second);
+    out += '"';
+    return;
+  }
+  auto it = slot.ids.empty() ? types.end() : types.find(slot.ids.front());
   TicketType gone;
   gone.status = TicketTypeStatus::Hidden;
-  const TicketType& t = it == availability.end() ? gone : it->second;
+  const TicketType& t = it == types.end() ? gone : it->second;
   switch (slot.field) {
     case Field::QuantitySold:
       out += std::to_string(t.quantity_sold);
@@ -55,13 +68,14 @@ void append_slot(std::string& out, const AvailabilitySlot& slot,
       out += '"';
       break;
     case Field::SoldOut:
+    case Field::SeatState:
       break;
   }
 }
 
 }  // namespace
 
-std::string render(const PageTemplate& page, const AvailabilityMap& availability) {
+std::string render(const PageTemplate& page, const Availability& availability) {
   std::size_t size = 0;
   for (const auto& l : page.literals) size += l.size();
   std::string out;
@@ -96,9 +110,6 @@ bool CatalogCache::static_fresh(const Entry& e, const Now& now) const {
   // A newer generation than the caller's is fine: that data was read after the
   // caller read its generation, so it holds every write the caller could know of.
   if (e.catalog_generation < now.catalog_generation) return false;
-  if (!e.page && e.depends == Depends::Everything && e.write_generation < now.write_generation) {
-    return false;
-  }
   if (now.steady - e.filled_at >= std::min(e.max_age, ttl)) return false;
   const auto moved = now.clock - e.clock_at;
   return moved >= std::chrono::seconds(0) && moved <= ttl;
@@ -106,6 +117,7 @@ bool CatalogCache::static_fresh(const Entry& e, const Now& now) const {
 
 bool CatalogCache::body_fresh(const Entry& e, const Now& now) const {
   if (!static_fresh(e, now)) return false;
+  if (e.until && now.clock >= *e.until) return false;
   return !e.page || e.write_generation >= now.write_generation;
 }
 
@@ -134,23 +146,22 @@ CatalogCache::Body CatalogCache::peek(const std::string& key) {
 }
 
 CatalogCache::Lookup CatalogCache::get(const std::string& key, const std::function<Fill()>& fill,
-                                       const ReadAvailability& read, Depends depends) {
-  return lookup(key, fill, &read, depends);
+                                       const ReadAvailability& read) {
+  return lookup(key, fill, &read);
 }
 
 CatalogCache::Lookup CatalogCache::get_or_fill(const std::string& key,
-                                               const std::function<std::string()>& fill,
-                                               Depends depends) {
+                                               const std::function<std::string()>& fill) {
   return lookup(
       key,
       [&] {
         return Fill{fill(), nullptr, {}};
       },
-      nullptr, depends);
+      nullptr);
 }
 
 CatalogCache::Lookup CatalogCache::lookup(const std::string& key, const std::function<Fill()>& fill,
-                                          const ReadAvailability* read, Depends depends) {
+                                          const ReadAvailability* read) {
   auto finish = [](Fill& f) {
     return f.page ? render(*f.page, f.availability) : std::move(f.body);
   };
@@ -171,13 +182,14 @@ CatalogCache::Lookup CatalogCache::lookup(const std::string& key, const std::fun
   if (found && body_fresh(*found, current)) return hit(std::move(found->body));
 
   if (found && found->page && read && static_fresh(*found, current)) {
-    // Only availability moved: read it again and refill the holes.
+    // Only availability moved (a write, or a hold ran out): read it again and
+    // refill the holes.
     const std::uint64_t generation = db_.write_generation();
-    Body body =
-        std::make_shared<const std::string>(render(*found->page, (*read)(found->page->type_ids)));
+    const Availability availability = (*read)(*found->page);
+    Body body = std::make_shared<const std::string>(render(*found->page, availability));
     availability_reads_.fetch_add(1, std::memory_order_relaxed);
     metrics::registry().cache_availability_reads.inc();
-    refresh(key, *found, body, generation);
+    refresh(key, *found, body, generation, availability.until);
     return hit(std::move(body));
   }
 
@@ -188,9 +200,9 @@ CatalogCache::Lookup CatalogCache::lookup(const std::string& key, const std::fun
   Entry entry;
   entry.page = f.page;
   entry.body = std::make_shared<const std::string>(finish(f));
-  entry.depends = depends;
   entry.catalog_generation = filled.catalog_generation;
   entry.write_generation = filled.write_generation;
+  entry.until = f.availability.until;
   entry.filled_at = std::chrono::steady_clock::now();
   entry.max_age = jittered_ttl();
   entry.clock_at = asked.clock;
@@ -215,15 +227,18 @@ std::shared_ptr<std::mutex> CatalogCache::fill_lock(const std::string& key) {
 }
 
 void CatalogCache::refresh(const std::string& key, const Entry& from, Body body,
-                           std::uint64_t generation) {
+                           std::uint64_t generation, std::optional<Timestamp> until) {
   std::unique_lock lock(mutex_);
   auto it = entries_.find(key);
   // Replaced or dropped meanwhile: leave it.
   if (it == entries_.end() || it->second.page != from.page) return;
-  if (it->second.write_generation >= generation) return;
+  // Refreshes of a key run one at a time (fill_lock), so a body read at the
+  // same generation (the re-read after a hold ran out) is the newer one.
+  if (it->second.write_generation > generation) return;
   bytes_ -= footprint(it->first, *it->second.body, it->second.page.get());
   it->second.body = std::move(body);
   it->second.write_generation = generation;
+  it->second.until = until;
   bytes_ += footprint(it->first, *it->second.body, it->second.page.get());
 }
 

@@ -420,6 +420,7 @@ SeatMap SeatingService::seat_map(const std::string& id_or_slug) {
     auto room = room_id ? store::seating::find_room_head(tx, *room_id) : std::nullopt;
     if (!room) throw NotFound("This event has no seat map", "EVENT_NOT_SEATED");
     SeatMap map;
+    map.event_id = e->id;
     map.room_id = room->id;
     map.room_name = room->name;
     map.rows = room->rows;
@@ -427,6 +428,18 @@ SeatMap SeatingService::seat_map(const std::string& id_or_slug) {
     map.seats = store::seating::seat_map(tx, e->id, room->id, clock_.now());
     return map;
   });
+}
+
+Availability SeatingService::seat_availability(const std::string& event_id) {
+  const Timestamp now = clock_.now();
+  auto seats =
+      db_.read([&](store::Tx& tx) { return store::seating::unavailable_seats(tx, event_id, now); });
+  Availability out;
+  for (auto& s : seats) {
+    if (s.held_until && (!out.until || *s.held_until < *out.until)) out.until = s.held_until;
+    out.seats.emplace(std::move(s.seat_id), s.state);
+  }
+  return out;
 }
 
 }  // namespace evient

@@ -99,8 +99,13 @@ class SeatingService {
   // The seat map of a published (or finished) seated event, by id or slug;
   // 404 EVENT_NOT_FOUND for drafts, 404 EVENT_NOT_SEATED for events without seats.
   SeatMap seat_map(const std::string& id_or_slug);
-  // Serialised seat maps (the API layer fills it), fresh after every write
-  // committed through this process; see catalog_cache.hpp.
+  // The seats of the event that do not read available, with the state
+  // seat_map() would give them now, and when the first hold among them runs
+  // out: what a cached seat map overlays after a sale (one query).
+  Availability seat_availability(const std::string& event_id);
+  // Serialised seat maps (the API layer fills it): the layout is rebuilt after
+  // a catalogue write, the seat states overlaid after any other; see
+  // catalog_cache.hpp.
   CatalogCache& cache() { return cache_; }
 
  private:

@@ -58,6 +58,11 @@ constexpr const char* kSeatMap =
     "x.state AS x_state, x.held_until AS x_held_until FROM seats s "
     "LEFT JOIN event_seats x ON x.seat_id = s.id AND x.event_id = $1 "
     "WHERE s.room_id = $2 ORDER BY s.row_index, s.number";
+// The rows of kSeatMap that may not read available (see map_state()).
+constexpr const char* kUnavailableSeats =
+    "SELECT x.seat_id AS x_seat_id, x.state AS x_state, x.held_until AS x_held_until, "
+    "s.is_active AS s_is_active FROM event_seats x JOIN seats s ON s.id = x.seat_id "
+    "WHERE x.event_id = $1 AND (x.state <> 'available' OR s.is_active = FALSE)";
 
 constexpr const char* kRecordOrderSeatHead =
     "INSERT INTO order_seats (order_id, event_id, seat_id, ticket_type_id)";
@@ -135,6 +140,25 @@ Seat seat_of(const Result::Row& r) {
   s.number = r.i64("s_number");
   s.is_active = r.boolean("s_is_active");
   return s;
+}
+
+// A zoned seat's state on the map at `now`, from its event_seats row and its
+// room seat (one rule for the whole map and for the cached map's overlay):
+// a hold whose time ran out reads available, and a seat the room switched off
+// is never for sale, whatever the event says. held_until is kept while held.
+void map_state(const Result::Row& row, Timestamp now, SeatState& state,
+               std::optional<Timestamp>& held_until) {
+  state = parse_or_throw<SeatState>(row.text("x_state"));
+  held_until.reset();
+  if (state == SeatState::Held) {
+    auto until = row.opt_time("x_held_until");
+    if (until && *until <= now) {
+      state = SeatState::Available;
+    } else {
+      held_until = until;
+    }
+  }
+  if (!row.boolean("s_is_active") && state == SeatState::Available) state = SeatState::Disabled;
 }
 
 // " IN ($n, ...)" over `ids`, bound into `q`.
@@ -295,18 +319,22 @@ std::vector<SeatMapSeat> seat_map(Tx& tx, const std::string& event_id, const std
     s.row_index = row.i64("s_row_index");
     s.number = row.i64("s_number");
     s.ticket_type_id = row.opt_text("x_ticket_type_id");
-    if (auto state = row.opt_text("x_state")) {
-      s.state = parse_or_throw<SeatState>(*state);
-      if (s.state == SeatState::Held) {
-        auto until = row.opt_time("x_held_until");
-        if (until && *until <= now) s.state = SeatState::Available;
-      }
-    }
-    // A room seat switched off is never for sale, whatever the event says.
-    if (!row.boolean("s_is_active") && s.state == SeatState::Available) {
-      s.state = SeatState::Disabled;
-    }
+    // A seat in no zone has no row for the event: it is never for sale.
+    if (row.opt_text("x_state")) map_state(row, now, s.state, s.held_until);
     out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<SeatStateRow> unavailable_seats(Tx& tx, const std::string& event_id, Timestamp now) {
+  Result r = tx.exec(kUnavailableSeats, {event_id});
+  std::vector<SeatStateRow> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    SeatStateRow s;
+    s.seat_id = r[i].text("x_seat_id");
+    map_state(r[i], now, s.state, s.held_until);
+    if (s.state != SeatState::Available) out.push_back(std::move(s));
   }
   return out;
 }

@@ -53,6 +53,15 @@ bool type_is_seated(Tx& tx, const std::string& ticket_type_id);
 // Holds whose time ran out at `now` read available.
 std::vector<SeatMapSeat> seat_map(Tx& tx, const std::string& event_id, const std::string& room_id,
                                   Timestamp now);
+// The zoned seats of the event that do not read available at `now`, each with
+// the state seat_map() gives it (held ones with held_until), in one query: what
+// a cached map overlays after a sale.
+struct SeatStateRow {
+  std::string seat_id;
+  SeatState state = SeatState::Available;
+  std::optional<Timestamp> held_until;
+};
+std::vector<SeatStateRow> unavailable_seats(Tx& tx, const std::string& event_id, Timestamp now);
 
 // --- Checkout --------------------------------------------------------------------
 

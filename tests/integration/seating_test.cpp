@@ -10,8 +10,11 @@
 #include <set>
 #include <thread>
 
+#include "api/serializers.hpp"
 #include "checkout_support.hpp"
+#include "http/envelope.hpp"
 #include "services/order_service.hpp"
+#include "services/seating_service.hpp"
 #include "tools/consistency.hpp"
 #include "tools/seeder.hpp"
 
@@ -118,7 +121,15 @@ class SeatingTest : public ::testing::Test {
     EXPECT_TRUE(seating.empty()) << (seating.empty() ? "" : seating.front());
   }
 
-  TestServer server_;
+  // What an uncached read answers now: the service and the serialiser, no cache.
+  std::string uncached_map() {
+    return http::ok(api::seat_map_json(app().services().seating->seat_map(event_.id))).body;
+  }
+  CatalogCache& map_cache() { return app().services().seating->cache(); }
+
+  // A long max age (and so a clock allowed to move as far): these tests are
+  // about what refreshes the cached map, and holds run out after 15 minutes.
+  TestServer server_{[](Config& c) { c.cache_ttl = std::chrono::hours(1); }};
   std::string admin_;
   Event event_;
   TicketType vip_, std_;
@@ -598,8 +609,9 @@ TEST_F(SeatingTest, TheSeatMapShowsEveryStateAndIsFreshAfterEachChange) {
   EXPECT_EQ(raw.header("x-cache"), "hit");
 
   ASSERT_EQ(buy_seats(alice_, std_.id, {"B1"}).status, 201u);
-  auto after_hold = seat_map(&raw);
-  EXPECT_EQ(raw.header("x-cache"), "miss");  // the hold committed: a fresh map
+  seat_map(&raw);
+  EXPECT_EQ(raw.header("x-cache"), "hit");  // the hold committed: states overlaid
+  EXPECT_EQ(raw.body, uncached_map());
   EXPECT_EQ(state("B1"), "held");
 
   auto paid = buy_seats(bob_, std_.id, {"B2"});
@@ -614,6 +626,8 @@ TEST_F(SeatingTest, TheSeatMapShowsEveryStateAndIsFreshAfterEachChange) {
   EXPECT_EQ(block.json().at("data").at("changed").as_array().size(), 1u);
   EXPECT_EQ(str(block.json().at("data").at("unchanged").at(0)), seats_["B2"]);
   EXPECT_EQ(state("B5"), "blocked");
+  seat_map(&raw);
+  EXPECT_EQ(raw.body, uncached_map());
   EXPECT_EQ(quantity_total(std_.id), 11);
   EXPECT_EQ(error_code(buy_seats(alice_, std_.id, {"B5"})), "SEAT_UNAVAILABLE");
   expect_consistent();
@@ -623,6 +637,8 @@ TEST_F(SeatingTest, TheSeatMapShowsEveryStateAndIsFreshAfterEachChange) {
   ASSERT_EQ(patch("/api/rooms/" + room + "/seats/" + seats_["C1"] + "/toggle", admin_).status,
             200u);
   EXPECT_EQ(state("C1"), "disabled");
+  seat_map(&raw);
+  EXPECT_EQ(raw.body, uncached_map());
   EXPECT_EQ(quantity_total(std_.id), 10);
   EXPECT_EQ(error_code(buy_seats(alice_, std_.id, {"C1"})), "SEAT_UNAVAILABLE");
   ASSERT_EQ(patch("/api/rooms/" + room + "/seats/" + seats_["C1"] + "/toggle", admin_).status,
@@ -633,14 +649,138 @@ TEST_F(SeatingTest, TheSeatMapShowsEveryStateAndIsFreshAfterEachChange) {
                             {{"seat_ids", json::array{seats_["B5"]}}, {"blocked", false}}, admin_);
   ASSERT_EQ(unblock.status, 200u);
   EXPECT_EQ(state("B5"), "available");
+  seat_map(&raw);
+  EXPECT_EQ(raw.body, uncached_map());
   EXPECT_EQ(quantity_total(std_.id), 12);
   EXPECT_EQ(http()
                 .put("/api/admin/events/" + event_.id + "/seating/blocks",
                      {{"seat_ids", json::array{"nope"}}, {"blocked", true}}, admin_)
                 .status,
             422u);
-  (void)after_hold;
   expect_consistent();
+}
+
+// A sale changes only seat states: the cached map keeps its layout and gets
+// the states overlaid (one small query), byte for byte what a rebuild gives.
+TEST_F(SeatingTest, AnOrderOverlaysTheCachedSeatMapWithoutRebuildingIt) {
+  seat_default_event();
+  HttpResponse raw;
+  seat_map(&raw);
+  seat_map(&raw);
+  ASSERT_EQ(raw.header("x-cache"), "hit");
+  const auto misses = map_cache().misses();
+  const auto reads = map_cache().availability_reads();
+
+  auto held = buy_seats(alice_, std_.id, {"B1", "B2"});
+  ASSERT_EQ(held.status, 201u) << held.body;
+  seat_map(&raw);
+  EXPECT_EQ(raw.header("x-cache"), "hit");
+  EXPECT_EQ(map_cache().misses(), misses) << "a sale rebuilt the seat map";
+  EXPECT_EQ(map_cache().availability_reads(), reads + 1);
+  EXPECT_EQ(raw.body, uncached_map());
+  EXPECT_EQ(state("B1"), "held");
+  EXPECT_EQ(state("B3"), "available");
+
+  // Served as is until the next write.
+  const std::string overlaid = raw.body;
+  seat_map(&raw);
+  EXPECT_EQ(raw.body, overlaid);
+  EXPECT_EQ(map_cache().availability_reads(), reads + 1);
+
+  // Paid: held -> sold, still without a rebuild.
+  ASSERT_EQ(pay(server_, order_id(held), 400000).status, 200u);
+  seat_map(&raw);
+  EXPECT_EQ(raw.header("x-cache"), "hit");
+  EXPECT_EQ(state("B2"), "sold");
+  EXPECT_EQ(raw.body, uncached_map());
+  EXPECT_EQ(map_cache().misses(), misses);
+
+  // A catalogue write (a no-op one will do) forces a rebuild: the same bytes.
+  app().db().write([](store::Tx& tx) { tx.exec("UPDATE rooms SET name = name"); });
+  const std::string before = raw.body;
+  seat_map(&raw);
+  EXPECT_EQ(raw.header("x-cache"), "miss");
+  EXPECT_EQ(raw.body, before);
+  expect_consistent();
+}
+
+TEST_F(SeatingTest, AnOrderOnAnotherEventLeavesTheSeatMapCached) {
+  seat_default_event();
+  Event other = create_event(app(), {.title = "Other"});
+  TicketType ga = create_ticket_type(app(), other.id, {.price = 1000, .quantity_total = 5});
+  HttpResponse raw;
+  seat_map(&raw);
+  seat_map(&raw);
+  const std::string cached = raw.body;
+  const auto misses = map_cache().misses();
+  const auto reads = map_cache().availability_reads();
+
+  auto r = order(http(), alice_, {{ga.id, 2}});
+  ASSERT_EQ(r.status, 201u) << r.body;
+  seat_map(&raw);
+  EXPECT_EQ(raw.header("x-cache"), "hit");
+  EXPECT_EQ(raw.body, cached);
+  EXPECT_EQ(map_cache().misses(), misses) << "another event's sale rebuilt the seat map";
+  // The store does not tell which event a sale was for: the map's states are
+  // read again once (one small query), not the map.
+  EXPECT_EQ(map_cache().availability_reads(), reads + 1);
+}
+
+// A hold runs out without any write: the cached map reads it available at
+// that instant, as the uncached map does, and without a rebuild.
+TEST_F(SeatingTest, AnExpiredHoldReadsAvailableOnTheCachedMap) {
+  seat_default_event();
+  seat_map();
+  ASSERT_EQ(buy_seats(alice_, vip_.id, {"A1"}).status, 201u);
+  server_.clock().advance(minutes(10));
+  ASSERT_EQ(buy_seats(bob_, std_.id, {"B1"}).status, 201u);
+  HttpResponse raw;
+  seat_map(&raw);
+  EXPECT_EQ(raw.body, uncached_map());
+  const auto misses = map_cache().misses();
+  const auto reads = map_cache().availability_reads();
+  EXPECT_EQ(state("A1"), "held");
+  EXPECT_EQ(map_cache().availability_reads(), reads) << "nothing changed, yet the map was re-read";
+
+  // Alice's hold (15 minutes) runs out; Bob's does not.
+  server_.clock().advance(minutes(6));
+  seat_map(&raw);
+  EXPECT_EQ(raw.header("x-cache"), "hit");
+  EXPECT_EQ(raw.body, uncached_map());
+  EXPECT_EQ(state("A1"), "available");
+  EXPECT_EQ(state("B1"), "held");
+  EXPECT_EQ(map_cache().availability_reads(), reads + 1);
+  EXPECT_EQ(map_cache().misses(), misses);
+
+  server_.clock().advance(minutes(10));
+  EXPECT_EQ(state("B1"), "available");
+  seat_map(&raw);
+  EXPECT_EQ(raw.body, uncached_map());
+  EXPECT_EQ(map_cache().availability_reads(), reads + 2);
+  EXPECT_EQ(map_cache().misses(), misses);
+}
+
+// The room switches off a held seat: the hold stands, and once the buyer
+// cancels, the overlay reads the seat disabled, as the uncached map does.
+TEST_F(SeatingTest, ASeatSwitchedOffWhileHeldReadsDisabledOnceReleased) {
+  seat_default_event();
+  auto held = buy_seats(alice_, std_.id, {"C2"});
+  ASSERT_EQ(held.status, 201u) << held.body;
+  const std::string room = str(room_.at("id"));
+  ASSERT_EQ(patch("/api/rooms/" + room + "/seats/" + seats_["C2"] + "/toggle", admin_).status,
+            200u);
+  EXPECT_EQ(state("C2"), "held");
+  HttpResponse raw;
+  seat_map(&raw);
+  const auto misses = map_cache().misses();
+
+  auto cancel = http().post("/api/orders/" + order_id(held) + "/cancel", json::object{}, alice_);
+  ASSERT_EQ(cancel.status, 200u) << cancel.body;
+  seat_map(&raw);
+  EXPECT_EQ(raw.header("x-cache"), "hit");
+  EXPECT_EQ(raw.body, uncached_map());
+  EXPECT_EQ(state("C2"), "disabled");
+  EXPECT_EQ(map_cache().misses(), misses);
 }
 
 TEST_F(SeatingTest, SeedResetStartsOverWithSeatedEvents) {
