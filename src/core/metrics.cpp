@@ -177,9 +177,11 @@ std::string Registry::render() const {
   counter(out, "evient_cache_hits_total", "Catalogue responses served from the cache", cache_hits);
   counter(out, "evient_cache_misses_total", "Catalogue responses built from the database",
           cache_misses);
-  counter(out, "evient_cache_availability_reads_total",
-          "Cached catalogue responses whose availability was read again after a sale",
-          cache_availability_reads);
+  counter(
+      out, "evient_cache_availability_reads_total",
+      "Cached catalogue responses whose availability (or seat states) was read again after a write "
+      "or a hold running out",
+      cache_availability_reads);
   counter(out, "evient_token_cache_hits_total",
           "Token checks that found the user and the token's revocation in the cache",
           token_cache_hits);

@@ -92,7 +92,8 @@ std::string render(const PageTemplate& page, const Availability& availability);
 class CatalogCache {
  public:
   using Body = std::shared_ptr<const std::string>;
-  static constexpr std::size_t kDefaultMaxBytes = 16 << 20;
+  // A quarter of it is the largest entry: a seat map of about 40,000 seats.
+  static constexpr std::size_t kDefaultMaxBytes = 64 << 20;
 
   // What a miss builds: a template and the availability it was read with, or
   // (no template) a finished body.
