@@ -75,13 +75,27 @@ note_rss() {
   if [ "$1" -gt "$max_rss" ]; then max_rss=$1; fi
 }
 
+# Where the time goes, for the bound of each row: the CPU the evient process
+# used per request, and how busy the whole machine was (server, database, wrk).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8, $5 + $6 }' /proc/stat; }
 last_result=""
+last_cpu=""
 run_wrk() {  # SCRIPT URL CONNECTIONS SECONDS [VAR=value ...]
   local script=$1 url=$2 c=$3 d=$4
   shift 4
-  local out
+  local out before machine_before
+  before=$(cpu_ticks "${server_pid:-0}")
+  machine_before=$(machine_ticks)
   out=$(env "$@" wrk -t2 -c"$c" -d"${d}s" --timeout 10s -s "$BENCH_LUA/$script" "$url")
   last_result=$(grep '^RESULT' <<<"$out")
+  last_cpu=$(awk -v b="$before" -v a="$(cpu_ticks "${server_pid:-0}")" \
+    -v n="$(field requests "$last_result")" -v hz="$(getconf CLK_TCK)" \
+    -v m0="$machine_before" -v m1="$(machine_ticks)" 'BEGIN {
+      split(m0, x, " "); split(m1, y, " "); total = y[1] - x[1]; idle = y[2] - x[2];
+      busy = 0; if (total > 0) busy = 100 * (total - idle) / total;
+      if (n > 0) printf "evient %.0f µs CPU per request, machine %.0f%% busy",
+        (a - b) / hz * 1e6 / n, busy }')
   echo "$out" | grep -E '^(RESULT|ONSALE)' >>"$work/wrk.log"
   echo "$out"
 }
@@ -103,6 +117,7 @@ row() {
   printf '| %s | %s | %s | %.0f | %s | %s | %s | %s | %s: %.0f | %s | %s MB |\n' \
     "$1" "$2" "$3" "$rps" "$p50" "$p99" "${statuses:-none}" "$errors" "$4" "$5" \
     "$(ratio "$rps" "$5")" "$6" >>"$rows"
+  [ -z "$last_cpu" ] || echo "$1, $2: $last_cpu" >>"$notes"
 }
 
 # The catalogue, event detail and an authenticated read against the bare
