@@ -12,6 +12,12 @@ void init();
 std::string random_bytes(std::size_t n);
 // UUID v4 in canonical lower-case form, from the system's secure random source.
 std::string uuid_v4();
+// UUID v7 (RFC 9562): the Unix time in milliseconds, then 74 random bits. The
+// ids of rows written on the hot path (orders, their items, tickets,
+// notifications): consecutive ids sort together, so inserting them appends to
+// the right edge of each primary-key index instead of dirtying a random page
+// of it per row, which a commit must then write (and fsync) whole.
+std::string uuid_v7();
 bool is_uuid(std::string_view s);
 // 130 bits of randomness as 26 Crockford base32 characters (0-9, A-Z without I L O U).
 std::string ticket_code();

@@ -44,7 +44,7 @@ AdminOrderDetail load_detail(store::Tx& tx, const std::string& id) {
 void notify_refunded(store::Tx& tx, const Order& order, const std::optional<std::string>& reason,
                      Timestamp now) {
   Notification n;
-  n.id = crypto::uuid_v4();
+  n.id = crypto::uuid_v7();
   n.user_id = order.user_id;
   n.title = "Order " + order.id.substr(0, 8) + " refunded";
   n.message = "Your order of " + money_to_string(order.total_amount) + " " + currency().code +

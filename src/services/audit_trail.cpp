@@ -31,7 +31,7 @@ void record(store::Tx& tx, const std::string& actor_id, const std::string& actio
             const std::string& entity_type, const std::string& entity_id, const json::value& before,
             const json::value& after, Timestamp now) {
   AuditEntry e;
-  e.id = crypto::uuid_v4();
+  e.id = crypto::uuid_v7();
   e.actor_id = actor_id;
   e.action = action;
   e.entity_type = entity_type;

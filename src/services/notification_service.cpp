@@ -51,7 +51,7 @@ std::string describe_items(const Order& order) {
 void send(store::Tx& tx, const Order& order, std::string title, std::string message,
           Timestamp now) {
   Notification n;
-  n.id = crypto::uuid_v4();
+  n.id = crypto::uuid_v7();
   n.user_id = order.user_id;
   n.title = std::move(title);
   n.message = std::move(message);

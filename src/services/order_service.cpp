@@ -169,7 +169,7 @@ std::vector<Ticket> issue_tickets(store::Tx& tx, const Order& order, Timestamp n
     const std::vector<SeatRef>& item_seats = seats[item.ticket_type_id];
     for (std::int64_t n = 0; n < item.quantity; ++n) {
       Ticket t;
-      t.id = crypto::uuid_v4();
+      t.id = crypto::uuid_v7();
       t.order_id = order.id;
       t.ticket_type_id = item.ticket_type_id;
       t.user_id = order.user_id;
@@ -299,7 +299,7 @@ CheckoutResult OrderService::place(store::Tx& tx, const std::string& user_id,
   }
 
   Order order;
-  order.id = crypto::uuid_v4();
+  order.id = crypto::uuid_v7();
   order.user_id = user_id;
   order.created_at = order.updated_at = now;
   if (!client_key.empty()) order.client_address = client_key;
@@ -312,7 +312,7 @@ CheckoutResult OrderService::place(store::Tx& tx, const std::string& user_id,
         seat_checkout::hold_line(tx, sellable[i].is_seated, order.id, type.event_id, type.id,
                                  merged[i].quantity, merged[i].seat_ids, *order.expires_at);
     OrderItem item;
-    item.id = crypto::uuid_v4();
+    item.id = crypto::uuid_v7();
     item.order_id = order.id;
     item.ticket_type_id = type.id;
     item.event_id = type.event_id;

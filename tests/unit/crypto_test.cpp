@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 
 namespace evient::crypto {
 namespace {
@@ -35,6 +37,29 @@ TEST_F(CryptoTest, UuidV4HasCanonicalFormVersionAndVariant) {
     EXPECT_NE(std::string_view("89ab").find(id[19]), std::string_view::npos) << id;
     for (char c : id) EXPECT_FALSE(c >= 'A' && c <= 'F') << id;
   }
+}
+
+TEST_F(CryptoTest, UuidV7StartsWithTheTimeSoThatLaterIdsSortAfter) {
+  const auto ms_now = [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  const auto before = ms_now();
+  const std::string first = uuid_v7();
+  const auto after = ms_now();
+  ASSERT_TRUE(is_uuid(first)) << first;
+  EXPECT_EQ(first[14], '7') << first;
+  EXPECT_NE(std::string_view("89ab").find(first[19]), std::string_view::npos) << first;
+  // The first 48 bits are the Unix time in milliseconds.
+  const long long stamp = std::stoll(first.substr(0, 8) + first.substr(9, 4), nullptr, 16);
+  EXPECT_GE(stamp, before);
+  EXPECT_LE(stamp, after);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_LT(first, uuid_v7());
+  std::set<std::string> seen;
+  for (int i = 0; i < 10000; ++i) seen.insert(uuid_v7());
+  EXPECT_EQ(seen.size(), 10000u);  // 74 random bits within one millisecond
 }
 
 TEST_F(CryptoTest, UuidsAreUnique) {
