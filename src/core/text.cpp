@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace evient::text {
 namespace {
@@ -265,6 +266,15 @@ std::string fold(std::string_view utf8) {
     if (pending_space) out += ' ';
     pending_space = false;
     append_folded(d.code_point, out);
+  }
+  return out;
+}
+
+std::string short_ref(std::string_view uuid) {
+  std::string out;
+  for (auto it = uuid.rbegin(); it != uuid.rend() && out.size() < 8; ++it) {
+    if (*it != '-')
+      out.insert(out.begin(), static_cast<char>(std::toupper(static_cast<unsigned char>(*it))));
   }
   return out;
 }

@@ -14,6 +14,10 @@ std::string fold(std::string_view utf8);
 // URL slug from a title: folded, [a-z0-9] words joined by '-', at most 80 chars,
 // never empty ("event" when nothing is left).
 std::string slugify(std::string_view title);
+// The short reference of an id shown to people: its last 8 hex digits, upper
+// case (the random part; a UUID v7 starts with the time, which the orders of
+// one on-sale share).
+std::string short_ref(std::string_view uuid);
 bool is_valid_email(std::string_view email);
 bool is_valid_utf8(std::string_view s);
 // Text that may span lines: no control characters other than tab, CR and LF

@@ -46,7 +46,7 @@ void notify_refunded(store::Tx& tx, const Order& order, const std::optional<std:
   Notification n;
   n.id = crypto::uuid_v7();
   n.user_id = order.user_id;
-  n.title = "Order " + order.id.substr(0, 8) + " refunded";
+  n.title = "Order " + text::short_ref(order.id) + " refunded";
   n.message = "Your order of " + money_to_string(order.total_amount) + " " + currency().code +
               " was refunded" + (reason ? " (" + *reason + ")" : std::string()) +
               ". Its unused tickets are no longer valid.";

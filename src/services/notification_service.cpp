@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/text.hpp"
 #include "store/db.hpp"
 #include "store/notifications_repo.hpp"
 
@@ -35,7 +36,7 @@ namespace notify {
 namespace {
 
 std::string short_id(const Order& order) {
-  return order.id.substr(0, 8);
+  return text::short_ref(order.id);
 }
 
 // "2 x VIP (Concert), 1 x GA (Concert)"

@@ -14,6 +14,14 @@ TEST(TextTrim, StripsAsciiWhitespaceOnly) {
   EXPECT_EQ(trim("x"), "x");
 }
 
+TEST(TextShortRef, IsTheLastEightHexDigitsInUpperCase) {
+  EXPECT_EQ(short_ref("019ad3f0-7c1e-7a2b-9f00-0123456789ab"), "456789AB");
+  // Ids minted in one millisecond share their start, never this part.
+  EXPECT_NE(short_ref("019ad3f0-7c1e-7a2b-9f00-0123456789ab"),
+            short_ref("019ad3f0-7c1e-7a2b-9f00-0123456789ac"));
+  EXPECT_EQ(short_ref("ab-cd"), "ABCD");
+}
+
 TEST(TextLower, OnlyTouchesAscii) {
   EXPECT_EQ(ascii_lower("HeLLo Đ"), "hello Đ");
 }

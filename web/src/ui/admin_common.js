@@ -20,7 +20,7 @@ export const testBadge = (o) =>
   o?.is_test ? html`<span class="badge whitespace-nowrap bg-purple-100 text-purple-800" title=${ta.test.hint}>${ta.test.badge}</span>` : nothing;
 
 // The first block of a UUID, enough for a person to tell orders apart.
-export const shortId = (id) => String(id || '').split('-')[0].toUpperCase();
+export { shortId } from './buyer_parts.js';
 
 // A table that scrolls sideways on a phone instead of squeezing its columns.
 export function dataTable(head, rows, caption = nothing) {

@@ -81,9 +81,10 @@ export function ticketCount(order) {
   return (order.items || []).reduce((n, i) => n + Number(i.quantity || 0), 0);
 }
 
-// The short, readable part of an order id shown to people.
+// The short, readable part of an id shown to people: its last 8 hex digits
+// (the random part; a UUID v7 starts with the time, shared by an on-sale's orders).
 export function shortId(id) {
-  return String(id || '').slice(0, 8).toUpperCase();
+  return String(id || '').replace(/-/g, '').slice(-8).toUpperCase();
 }
 
 export function sectionTitle(text, action = nothing) {
