@@ -1,12 +1,10 @@
 #include "app.hpp"
 
-#include <algorithm>
 #include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 
 #include "api/openapi.hpp"
 #include "api/routes.hpp"
@@ -131,15 +129,15 @@ App::App(Config config, std::shared_ptr<const Clock> clock)
   db_ = store::open_database(options);
   db_->write_queue().set_max_batch(static_cast<std::size_t>(config_.write_batch));
   db_->write_queue().set_defer_reservations(config_.write_coalesce);
-  // PostgreSQL: one batch per core side by side (at least 2, at most the
-  // pool). One writer leaves the other cores idle while a batch waits on its
-  // round trips; one per connection leaves every batch a single order, each
-  // locking a hot ticket type's row for itself. With batches adding their
-  // reservations up (write_queue.hpp), 2 writers on 2 cores sold a hot type
-  // 66% faster than 8 (bench/CHANGES.md, "Write path").
-  const int cores = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  // PostgreSQL: as many batches side by side as connections, so batches form
+  // only once every connection is writing. Fewer writers make bigger batches:
+  // with batches adding their reservations up (write_queue.hpp), 2 writers on
+  // 2 cores sold one hot general-admission type 66% faster than 8; but two big
+  // batches then wait on each other's rows when buyers collide on the same
+  // seats, and the seated on-sale took 86 s instead of 9 (bench/CHANGES.md,
+  // "Write path, second pass"). EVIENT_WRITE_WRITERS chooses.
   const int writers = config_.write_writers > 0                  ? config_.write_writers
-                      : db_->engine() == store::Engine::Postgres ? std::min(cores, config_.db_pool)
+                      : db_->engine() == store::Engine::Postgres ? config_.db_pool
                                                                  : 1;
   db_->write_queue().set_max_writers(static_cast<std::size_t>(writers));
   store::migrate(*db_);
