@@ -27,6 +27,15 @@ bool is_code_separator(char c) {
   return c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+// Sets the version and the RFC 9562 variant, then writes the canonical form.
+std::string uuid_text(std::array<unsigned char, 16>& b, int version) {
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | (version << 4));
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
+  std::string hex = hex_encode(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+  return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
+         hex.substr(16, 4) + '-' + hex.substr(20);
+}
+
 }  // namespace
 
 void init() {
@@ -43,11 +52,7 @@ std::string random_bytes(std::size_t n) {
 std::string uuid_v4() {
   std::array<unsigned char, 16> b{};
   randombytes_buf(b.data(), b.size());
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // version 4
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
-  std::string hex = hex_encode(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
-  return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
-         hex.substr(16, 4) + '-' + hex.substr(20);
+  return uuid_text(b, 4);
 }
 
 std::string uuid_v7() {
@@ -59,11 +64,7 @@ std::string uuid_v7() {
                                      .count());
   for (int i = 0; i < 6; ++i)
     b[static_cast<std::size_t>(i)] = static_cast<unsigned char>(ms >> (40 - 8 * i));
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x70);  // version 7
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 9562 variant
-  std::string hex = hex_encode(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
-  return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
-         hex.substr(16, 4) + '-' + hex.substr(20);
+  return uuid_text(b, 7);
 }
 
 // Accepts either hex case (RFC 4122 input is case-insensitive); the version is not

@@ -106,26 +106,10 @@ void gauge(std::string& out, std::string_view name, std::string_view help, const
 }  // namespace
 
 void Histogram::observe(std::chrono::steady_clock::duration d) {
-  const double seconds = std::chrono::duration<double>(d).count();
-  const auto it = std::lower_bound(kBounds.begin(), kBounds.end(), seconds);
-  buckets_[static_cast<std::size_t>(it - kBounds.begin())].fetch_add(1, std::memory_order_relaxed);
+  buckets_.add(kBounds, std::chrono::duration<double>(d).count());
   const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
   sum_ns_.fetch_add(static_cast<std::uint64_t>(std::max<std::int64_t>(0, ns)),
                     std::memory_order_relaxed);
-}
-
-std::array<std::uint64_t, Histogram::kBounds.size() + 1> Histogram::counts() const {
-  std::array<std::uint64_t, kBounds.size() + 1> out{};
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    out[i] = buckets_[i].load(std::memory_order_relaxed);
-  }
-  return out;
-}
-
-std::uint64_t Histogram::count() const {
-  std::uint64_t n = 0;
-  for (auto c : counts()) n += c;
-  return n;
 }
 
 double Histogram::sum_seconds() const {
@@ -133,23 +117,8 @@ double Histogram::sum_seconds() const {
 }
 
 void SizeHistogram::observe(std::uint64_t n) {
-  const auto it = std::lower_bound(kBounds.begin(), kBounds.end(), static_cast<double>(n));
-  buckets_[static_cast<std::size_t>(it - kBounds.begin())].fetch_add(1, std::memory_order_relaxed);
+  buckets_.add(kBounds, static_cast<double>(n));
   sum_.fetch_add(n, std::memory_order_relaxed);
-}
-
-std::array<std::uint64_t, SizeHistogram::kBounds.size() + 1> SizeHistogram::counts() const {
-  std::array<std::uint64_t, kBounds.size() + 1> out{};
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    out[i] = buckets_[i].load(std::memory_order_relaxed);
-  }
-  return out;
-}
-
-std::uint64_t SizeHistogram::count() const {
-  std::uint64_t n = 0;
-  for (auto c : counts()) n += c;
-  return n;
 }
 
 std::string Registry::render() const {

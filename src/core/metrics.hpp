@@ -13,6 +13,7 @@
 // shared lock (an exclusive one only the first time a label set is seen).
 // Label values must come from a bounded set (route patterns, status codes,
 // reason names), never from client input.
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -47,18 +48,45 @@ class Gauge {
 };
 
 // Seconds, in buckets from 1 ms to 10 s: request latency and pool waits.
+// Counts per bucket against fixed upper bounds, the last bucket past every
+// bound; shared by the histograms below.
+template <std::size_t N>
+class BucketCounts {
+ public:
+  void add(const std::array<double, N>& bounds, double value) {
+    const auto it = std::lower_bound(bounds.begin(), bounds.end(), value);
+    buckets_[static_cast<std::size_t>(it - bounds.begin())].fetch_add(1, std::memory_order_relaxed);
+  }
+  // Per bucket (not cumulative).
+  std::array<std::uint64_t, N + 1> counts() const {
+    std::array<std::uint64_t, N + 1> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      out[i] = buckets_[i].load(std::memory_order_relaxed);
+    }
+    return out;
+  }
+  std::uint64_t count() const {
+    std::uint64_t n = 0;
+    for (auto c : counts()) n += c;
+    return n;
+  }
+
+ private:
+  std::array<std::atomic<std::uint64_t>, N + 1> buckets_{};
+};
+
 class Histogram {
  public:
   static constexpr std::array<double, 12> kBounds = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                      0.1,   0.25,   0.5,   1.0,  2.5,   10.0};
   void observe(std::chrono::steady_clock::duration d);
   // Per bucket (not cumulative), the last one past every bound.
-  std::array<std::uint64_t, kBounds.size() + 1> counts() const;
-  std::uint64_t count() const;
+  std::array<std::uint64_t, kBounds.size() + 1> counts() const { return buckets_.counts(); }
+  std::uint64_t count() const { return buckets_.count(); }
   double sum_seconds() const;
 
  private:
-  std::array<std::atomic<std::uint64_t>, kBounds.size() + 1> buckets_{};
+  BucketCounts<kBounds.size()> buckets_;
   std::atomic<std::uint64_t> sum_ns_{0};
 };
 
@@ -68,12 +96,12 @@ class SizeHistogram {
  public:
   static constexpr std::array<double, 7> kBounds = {1, 2, 4, 8, 16, 32, 64};
   void observe(std::uint64_t n);
-  std::array<std::uint64_t, kBounds.size() + 1> counts() const;
-  std::uint64_t count() const;
+  std::array<std::uint64_t, kBounds.size() + 1> counts() const { return buckets_.counts(); }
+  std::uint64_t count() const { return buckets_.count(); }
   double sum() const { return static_cast<double>(sum_.load(std::memory_order_relaxed)); }
 
  private:
-  std::array<std::atomic<std::uint64_t>, kBounds.size() + 1> buckets_{};
+  BucketCounts<kBounds.size()> buckets_;
   std::atomic<std::uint64_t> sum_{0};
 };
 
